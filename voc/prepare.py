@@ -1,0 +1,66 @@
+"""Turn ingested rows into ticket text that is safe to embed and store.
+
+Cleans subject and body, masks personal data in every stored text column, pseudonymises the
+requester, and moves tickets whose text is empty after cleaning to the skipped list (never dropped).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+
+import pandas as pd
+
+from voc import schema
+from voc.clean import clean_texts, mask_pii
+from voc.config import RunConfig
+from voc.schema import IngestResult, SkippedRow
+
+EMPTY_AFTER_CLEANING = "empty_after_cleaning"
+_REPLY_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|tr|sv)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+# Free-text metadata that may carry personal data typed by people.
+_MASKED_METADATA = (schema.TAGS, schema.ORGANIZATION, schema.STATUS, schema.PRIORITY)
+
+
+def prepare_tickets(ingested: IngestResult, config: RunConfig, salt: bytes) -> IngestResult:
+    """Return the ingest result with a cleaned ``text`` column and PII masked or hashed."""
+    frame = ingested.frame.copy()
+    subject_config = dataclasses.replace(
+        config.clean, strip_quoted_replies=False, strip_signatures=False, strip_greetings=False
+    )
+    subjects = [_REPLY_PREFIX.sub("", s) for s in frame[schema.SUBJECT].fillna("")]
+    subjects = clean_texts(subjects, subject_config)
+    bodies = clean_texts(frame[schema.BODY].fillna("").tolist(), config.clean)
+    frame[schema.SUBJECT] = subjects
+    frame[schema.TEXT] = [
+        "\n".join(part for part in (s, b) if part) for s, b in zip(subjects, bodies, strict=True)
+    ]
+    frame = frame.drop(columns=[schema.BODY])
+    if config.clean.mask_pii:
+        for column in _MASKED_METADATA:
+            frame[column] = frame[column].map(lambda v: mask_pii(v) if isinstance(v, str) else v)
+    if config.ingest.hash_requester:
+        frame[schema.REQUESTER] = frame[schema.REQUESTER].map(
+            lambda v: pseudonym(v, salt) if isinstance(v, str) and v else None
+        )
+    empty = frame[schema.TEXT].str.strip() == ""
+    skipped = list(ingested.skipped) + [
+        SkippedRow(int(r), str(t), EMPTY_AFTER_CLEANING, "nothing left after removing markup")
+        for r, t in zip(
+            frame.loc[empty, schema.ROW_NUMBER], frame.loc[empty, schema.TICKET_ID], strict=True
+        )
+    ]
+    frame = frame.loc[~empty].reset_index(drop=True)
+    return dataclasses.replace(ingested, frame=frame, skipped=skipped)
+
+
+def pseudonym(value: str, salt: bytes) -> str:
+    """A salted hash of an identifier: the same person maps to the same value within a workspace."""
+    digest = hashlib.sha256(salt + value.strip().lower().encode("utf-8")).hexdigest()
+    return f"req_{digest[:16]}"
+
+
+def embedding_texts(frame: pd.DataFrame, max_chars: int) -> list[str]:
+    """The exact strings given to the model: the cleaned text, cut to ``max_chars``."""
+    return [t[:max_chars] for t in frame[schema.TEXT]]

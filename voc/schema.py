@@ -1,0 +1,147 @@
+"""Canonical column names and the typed records that flow between pipeline steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+# Canonical ticket columns: every export is mapped onto these names.
+TICKET_ID = "ticket_id"
+SUBJECT = "subject"
+BODY = "body"
+CREATED_AT = "created_at"
+STATUS = "status"
+PRIORITY = "priority"
+CHANNEL = "channel"
+TAGS = "tags"
+CSAT = "csat"
+REQUESTER = "requester"
+ORGANIZATION = "organization"
+PLAN = "plan"
+REOPENS = "reopens"
+REPLIES = "replies"
+RESOLUTION_MINUTES = "resolution_minutes"
+# Columns the pipeline adds.
+ROW_NUMBER = "row_number"
+TEXT = "text"
+THEME_ID = "theme_id"
+THEME_NAME = "theme_name"
+THEME_SIMILARITY = "theme_similarity"
+MAP_X = "map_x"
+MAP_Y = "map_y"
+
+METADATA_FIELDS: tuple[str, ...] = (
+    STATUS,
+    PRIORITY,
+    CHANNEL,
+    TAGS,
+    CSAT,
+    REQUESTER,
+    ORGANIZATION,
+    PLAN,
+    REOPENS,
+    REPLIES,
+    RESOLUTION_MINUTES,
+)
+NUMERIC_FIELDS: tuple[str, ...] = (REOPENS, REPLIES, RESOLUTION_MINUTES)
+CANONICAL_FIELDS: tuple[str, ...] = (TICKET_ID, SUBJECT, BODY, CREATED_AT, *METADATA_FIELDS)
+
+UNTHEMED_ID = -1
+UNTHEMED_NAME = "Unthemed"
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    """A row of the export that could not be used, and why.
+
+    ``row_number`` is the 1-based line of the record in the file (the header is line 1).
+    """
+
+    row_number: int
+    ticket_id: str
+    reason: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """An export read and mapped to canonical columns, with an account of every row."""
+
+    path: str
+    sha256: str
+    encoding: str
+    delimiter: str
+    column_map: dict[str, list[str]]
+    frame: pd.DataFrame
+    rows_read: int
+    skipped: list[SkippedRow]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def rows_used(self) -> int:
+        """Rows kept for the rest of the pipeline."""
+        return len(self.frame)
+
+    def skipped_by_reason(self) -> dict[str, int]:
+        """How many rows were skipped for each reason."""
+        counts: dict[str, int] = {}
+        for row in self.skipped:
+            counts[row.reason] = counts.get(row.reason, 0) + 1
+        return dict(sorted(counts.items()))
+
+
+@dataclass(frozen=True)
+class ClusterResult:
+    """What the theme model learned about the fitted tickets."""
+
+    labels: np.ndarray
+    similarity: np.ndarray
+    centroids: np.ndarray
+    theme_ids: np.ndarray
+    map_xy: np.ndarray | None
+    hdbscan_noise: int
+    min_theme_size: int
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One discovered theme: what it is called, how big it is, and tickets that show it."""
+
+    theme_id: int
+    name: str
+    size: int
+    share: float
+    keywords: list[str]
+    representative_ids: list[str]
+    representative_texts: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form, as stored in ``themes.json``."""
+        return {
+            "theme_id": self.theme_id,
+            "name": self.name,
+            "size": self.size,
+            "share": round(self.share, 6),
+            "keywords": self.keywords,
+            "representatives": [
+                {"ticket_id": tid, "text": text}
+                for tid, text in zip(self.representative_ids, self.representative_texts, strict=True)
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Theme:
+        """Inverse of :meth:`to_dict`."""
+        reps = data.get("representatives", [])
+        return cls(
+            theme_id=int(data["theme_id"]),
+            name=str(data["name"]),
+            size=int(data["size"]),
+            share=float(data["share"]),
+            keywords=list(data.get("keywords", [])),
+            representative_ids=[r["ticket_id"] for r in reps],
+            representative_texts=[r["text"] for r in reps],
+        )

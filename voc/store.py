@@ -1,0 +1,169 @@
+"""The workspace on disk: immutable run folders, the embedding cache, the pseudonym salt.
+
+Layout (a contract documented in ``docs/workspace.md``)::
+
+    WORKSPACE/
+      runs/<run_id>/manifest.json, tickets.parquet, themes.json, assignments.csv,
+                    skipped.csv, centroids.npy
+      cache/embeddings/<model>/*.npz
+      .voc-salt
+
+A run is written to ``runs/.tmp-<run_id>`` and renamed when complete, so a crash never leaves a
+half-written run; run ids sort by creation time, and the newest complete run is the default.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import secrets
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from voc import schema
+from voc.embed import EmbeddingCache
+from voc.errors import StoreError
+from voc.schema import SkippedRow, Theme
+
+MANIFEST = "manifest.json"
+TICKETS = "tickets.parquet"
+THEMES = "themes.json"
+ASSIGNMENTS = "assignments.csv"
+SKIPPED = "skipped.csv"
+CENTROIDS = "centroids.npy"
+ASSIGNMENT_COLUMNS = (schema.TICKET_ID, schema.THEME_ID, schema.THEME_NAME)
+SKIPPED_COLUMNS = ("row_number", "ticket_id", "reason", "detail")
+_TMP_PREFIX = ".tmp-"
+
+
+@dataclass(frozen=True)
+class StoredRun:
+    """A complete run read back from the workspace."""
+
+    run_id: str
+    path: Path
+    manifest: dict[str, Any]
+    themes: list[Theme]
+
+    def tickets(self) -> pd.DataFrame:
+        """The run's ticket table (read on demand: it can be large)."""
+        return pd.read_parquet(self.path / TICKETS)
+
+    def centroids(self) -> np.ndarray:
+        """Unit-length theme centroids, row ``i`` for theme ``i``."""
+        return np.load(self.path / CENTROIDS)
+
+
+class Workspace:
+    """A folder holding runs and caches. Created on first write, never required to exist before."""
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+
+    @property
+    def runs_dir(self) -> Path:
+        return self.root / "runs"
+
+    def embedding_cache(self) -> EmbeddingCache:
+        """The cache shared by all runs in this workspace."""
+        return EmbeddingCache(self.root / "cache" / "embeddings")
+
+    def salt(self) -> bytes:
+        """Per-workspace secret for pseudonyms; created on first use, never stored in a run."""
+        path = self.root / ".voc-salt"
+        if not path.exists():
+            self.root.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_hex(16), encoding="ascii")
+        return path.read_text(encoding="ascii").strip().encode("ascii")
+
+    def new_run_id(self) -> str:
+        """A fresh id that sorts after every earlier run (UTC time to the microsecond)."""
+        now = datetime.now(UTC)
+        run_id = now.strftime("%Y%m%d-%H%M%S-%f")
+        while (self.runs_dir / run_id).exists():
+            now = now.replace(microsecond=(now.microsecond + 1) % 1_000_000)
+            run_id = now.strftime("%Y%m%d-%H%M%S-%f")
+        return run_id
+
+    def run_ids(self) -> list[str]:
+        """Ids of complete runs, oldest first."""
+        if not self.runs_dir.is_dir():
+            return []
+        return sorted(
+            p.name
+            for p in self.runs_dir.iterdir()
+            if p.is_dir() and not p.name.startswith(".") and (p / MANIFEST).is_file()
+        )
+
+    def latest_run_id(self) -> str:
+        """The newest complete run; :class:`StoreError` if there is none."""
+        ids = self.run_ids()
+        if not ids:
+            raise StoreError(
+                f"no complete run in workspace {self.root}; create one with 'voc cluster FILE "
+                f"--workspace {self.root}'"
+            )
+        return ids[-1]
+
+    def load_run(self, run_id: str | None = None) -> StoredRun:
+        """Read a run (the newest when ``run_id`` is None)."""
+        run_id = run_id or self.latest_run_id()
+        path = self.runs_dir / run_id
+        if not (path / MANIFEST).is_file():
+            known = ", ".join(self.run_ids()[-10:]) or "none"
+            raise StoreError(f"run '{run_id}' not found in {self.runs_dir}; runs are: {known}")
+        try:
+            manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+            themes = [
+                Theme.from_dict(t)
+                for t in json.loads((path / THEMES).read_text(encoding="utf-8"))["themes"]
+            ]
+        except (OSError, ValueError, KeyError) as exc:
+            raise StoreError(f"run folder {path} is unreadable: {exc}") from None
+        return StoredRun(run_id, path, manifest, themes)
+
+    def write_run(
+        self,
+        run_id: str,
+        manifest: dict[str, Any],
+        tickets: pd.DataFrame,
+        themes: list[Theme],
+        skipped: list[SkippedRow],
+        centroids: np.ndarray,
+    ) -> StoredRun:
+        """Write every file of a run into a temporary folder, then rename it into place."""
+        final = self.runs_dir / run_id
+        tmp = self.runs_dir / f"{_TMP_PREFIX}{run_id}"
+        if final.exists():
+            raise StoreError(f"run folder {final} already exists; runs are immutable")
+        tmp.mkdir(parents=True, exist_ok=False)
+        try:
+            tickets.to_parquet(tmp / TICKETS, index=False)
+            tickets.loc[:, list(ASSIGNMENT_COLUMNS)].to_csv(tmp / ASSIGNMENTS, index=False)
+            _write_skipped(tmp / SKIPPED, skipped)
+            np.save(tmp / CENTROIDS, centroids.astype(np.float32))
+            _write_json(tmp / THEMES, {"run_id": run_id, "themes": [t.to_dict() for t in themes]})
+            _write_json(tmp / MANIFEST, manifest)  # last: its presence marks a complete run
+            tmp.rename(final)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return self.load_run(run_id)
+
+
+def _write_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _write_skipped(path: Path, skipped: list[SkippedRow]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(SKIPPED_COLUMNS)
+        for row in sorted(skipped, key=lambda r: r.row_number):
+            writer.writerow([row.row_number, row.ticket_id, row.reason, row.detail])

@@ -1,0 +1,163 @@
+"""Describe themes: c-TF-IDF key phrases, readable unique names, representative tickets.
+
+c-TF-IDF (as in BERTopic): the tickets of a theme form one class document; a term's weight is its
+frequency in the class (L1-normalised, square-rooted to damp very frequent words) times
+``log(1 + A / f)``, where ``A`` is the average number of words per class and ``f`` the term's
+frequency over all classes. Terms that are common in one theme and rare elsewhere score highest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from voc.config import ThemeConfig
+from voc.schema import UNTHEMED_ID, UNTHEMED_NAME, Theme
+from voc.stopwords import STOP_WORDS
+
+# Tokens of 2+ characters with at least one letter ("2fa" yes, "2026" no).
+TOKEN_PATTERN = r"(?u)\b(?=\w*[^\W\d_])\w[\w'-]*\w\b"
+_PLACEHOLDER = re.compile(r"\[(?:EMAIL|PHONE|CARD|IBAN|IP|URL|SECRET)\]")
+_REPRESENTATIVE_CHARS = 400
+_NEAR_DUPLICATE = 0.95
+_CANDIDATES = 40
+
+
+def describe_themes(
+    texts: Sequence[str],
+    ticket_ids: Sequence[str],
+    labels: np.ndarray,
+    similarity: np.ndarray,
+    embeddings: np.ndarray,
+    config: ThemeConfig,
+) -> list[Theme]:
+    """One :class:`Theme` per label (largest first), then the Unthemed bucket if it is not empty."""
+    total = len(labels)
+    theme_ids = sorted(int(t) for t in np.unique(labels) if t != UNTHEMED_ID)
+    keywords = keywords_per_theme(texts, labels, theme_ids, config)
+    names = unique_names([keywords[t] for t in theme_ids], config.name_terms)
+    themes: list[Theme] = []
+    for theme_id, name in zip(theme_ids, names, strict=True):
+        members = np.flatnonzero(labels == theme_id)
+        reps = representatives(members, similarity, embeddings, config.n_representatives)
+        themes.append(
+            Theme(
+                theme_id=theme_id,
+                name=name,
+                size=len(members),
+                share=len(members) / total,
+                keywords=keywords[theme_id][: config.n_keywords],
+                representative_ids=[str(ticket_ids[i]) for i in reps],
+                representative_texts=[_excerpt(texts[i]) for i in reps],
+            )
+        )
+    unthemed = np.flatnonzero(labels == UNTHEMED_ID)
+    if len(unthemed):
+        themes.append(
+            Theme(UNTHEMED_ID, UNTHEMED_NAME, len(unthemed), len(unthemed) / total, [], [], [])
+        )
+    return themes
+
+
+def keywords_per_theme(
+    texts: Sequence[str], labels: np.ndarray, theme_ids: Sequence[int], config: ThemeConfig
+) -> dict[int, list[str]]:
+    """Key phrases of each theme, best first, with phrases that repeat a better one's words dropped."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    if not theme_ids:
+        return {}
+    docs = [_PLACEHOLDER.sub(" ", t) for t in texts]
+    vectorizer = CountVectorizer(
+        ngram_range=(1, config.max_ngram),
+        stop_words=sorted(STOP_WORDS),
+        token_pattern=TOKEN_PATTERN,
+        min_df=2 if len(docs) >= 20 else 1,
+        lowercase=True,
+    )
+    try:
+        counts = vectorizer.fit_transform(docs)
+    except ValueError:  # no term survives (tiny or stop-word-only input)
+        return {t: [] for t in theme_ids}
+    vocabulary = vectorizer.get_feature_names_out()
+    index = {t: i for i, t in enumerate(theme_ids)}
+    rows = [index.get(int(label), -1) for label in labels]
+    keep = np.array([r >= 0 for r in rows])
+    membership = sparse.csr_matrix(
+        (np.ones(int(keep.sum())), (np.array(rows)[keep], np.flatnonzero(keep))),
+        shape=(len(theme_ids), len(docs)),
+    )
+    weights = c_tf_idf(membership @ counts)
+    result: dict[int, list[str]] = {}
+    for theme_id, row in zip(theme_ids, weights, strict=True):
+        dense = np.asarray(row.todense()).ravel()
+        top = [int(i) for i in np.argsort(-dense, kind="stable")[:_CANDIDATES] if dense[i] > 0]
+        result[theme_id] = _diverse([str(vocabulary[i]) for i in top])
+    return result
+
+
+def c_tf_idf(class_counts: sparse.spmatrix) -> sparse.csr_matrix:
+    """Class-based TF-IDF of a (classes x terms) count matrix."""
+    counts = sparse.csr_matrix(class_counts, dtype=np.float64)
+    per_class = np.asarray(counts.sum(axis=1)).ravel()
+    tf = sparse.diags(1.0 / np.where(per_class == 0, 1, per_class)) @ counts
+    tf.data = np.sqrt(tf.data)
+    term_freq = np.asarray(counts.sum(axis=0)).ravel()
+    average = per_class.mean() if len(per_class) else 0.0
+    idf = np.log(1 + average / np.where(term_freq == 0, 1, term_freq))
+    return sparse.csr_matrix(tf @ sparse.diags(idf))
+
+
+def _diverse(phrases: Sequence[str]) -> list[str]:
+    """Drop a phrase whose words are all in phrases already chosen ('login' after 'login loop')."""
+    chosen: list[str] = []
+    seen: set[str] = set()
+    for phrase in phrases:
+        words = set(phrase.split())
+        if words <= seen:
+            continue
+        if any(set(c.split()) < words and len(words) > 1 for c in chosen):
+            # A longer phrase that extends a chosen one replaces it: 'loop' -> 'login loop'.
+            chosen = [c for c in chosen if not set(c.split()) < words]
+        chosen.append(phrase)
+        seen |= words
+    return chosen
+
+
+def unique_names(keyword_lists: Sequence[Sequence[str]], terms: int) -> list[str]:
+    """A short name per theme from its top key phrases; later duplicates take more phrases."""
+    names: list[str] = []
+    used: set[str] = set()
+    for position, keywords in enumerate(keyword_lists):
+        count = terms
+        name = " / ".join(keywords[:count]) or f"theme {position}"
+        while name in used and count < len(keywords):
+            count += 1
+            name = " / ".join(keywords[:count])
+        if name in used:
+            name = f"{name} ({position})"
+        used.add(name)
+        names.append(name)
+    return names
+
+
+def representatives(
+    members: np.ndarray, similarity: np.ndarray, embeddings: np.ndarray, count: int
+) -> list[int]:
+    """Indices of the members closest to the theme centre, skipping near-duplicates of earlier picks."""
+    order = members[np.argsort(-similarity[members], kind="stable")]
+    picked: list[int] = []
+    for i in order:
+        if all(float(embeddings[i] @ embeddings[j]) < _NEAR_DUPLICATE for j in picked):
+            picked.append(int(i))
+        if len(picked) == count:
+            break
+    return picked
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _REPRESENTATIVE_CHARS else text[: _REPRESENTATIVE_CHARS - 1] + "…"
