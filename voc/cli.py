@@ -15,6 +15,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -30,7 +31,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="voc: turn exported support tickets into themes that show product defects and friction.",
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 
 WorkspaceOption = Annotated[
@@ -53,7 +54,7 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except VocError as exc:
-            err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+            err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(USER_ERROR_EXIT_CODE) from None
 
     return wrapper  # type: ignore[return-value]
@@ -101,7 +102,7 @@ def cluster(
         _print_json(_summary(result.manifest, result.themes, result.stored.path))
         return
     for warning in result.manifest["warnings"]:
-        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
     _print_run(result.manifest, result.themes, result.stored.path)
 
 
@@ -153,10 +154,10 @@ def _print_run(manifest: dict[str, Any], themes: list[Theme], path: Path) -> Non
     for theme in themes:
         table.add_row(
             str(theme.theme_id),
-            theme.name,
+            escape(theme.name),
             str(theme.size),
             f"{theme.share:.1%}",
-            ", ".join(theme.keywords[:6]),
+            escape(", ".join(theme.keywords[:6])),
         )
     out.print(table)
     out.print(
@@ -165,7 +166,7 @@ def _print_run(manifest: dict[str, Any], themes: list[Theme], path: Path) -> Non
         f"{manifest['themes']['unthemed_share']:.1%} Unthemed.",
         highlight=False,
     )
-    out.print(f"Run stored in {path}", highlight=False)
+    out.print(f"Run stored in {escape(str(path))}", highlight=False)
 
 
 class _ProgressBar:

@@ -130,6 +130,7 @@ class ThemeModel:
             min_dist=0.0,
             metric="cosine",
             random_state=self.random_state,
+            n_jobs=1,  # a seeded UMAP is single-threaded anyway; saying so silences its warning
             low_memory=True,
         )
         reduced = reducer.fit_transform(x)
@@ -175,6 +176,7 @@ class ThemeModel:
             n_components=2,
             min_dist=0.1,
             random_state=self.random_state,
+            n_jobs=1,  # a seeded UMAP is single-threaded anyway; saying so silences its warning
         )
         return np.asarray(reducer.fit_transform(space), dtype=np.float32)
 

@@ -1,0 +1,113 @@
+"""The voc command: exit codes, messages, JSON output, help examples."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import ROOT, write_csv
+from voc.cli import app
+
+runner = CliRunner()
+COMMANDS = ["cluster", "themes"]
+
+SMALL_EXPORT = "Id,Subject,Description\n" + "".join(
+    f'{i},"{subject}","{body}"\n'
+    for i, (subject, body) in enumerate(
+        [
+            (f"Refund request {n}", f"I would like my money back for order {n}, it was a mistake.")
+            for n in range(12)
+        ]
+        + [
+            (f"Dark mode {n}", f"Please add a dark theme to the app, my eyes hurt at night ({n}).")
+            for n in range(12)
+        ]
+        + [
+            (f"App crash {n}", f"The mobile app crashes every time I upload a photo (try {n}).")
+            for n in range(12)
+        ]
+    )
+)
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_missing_file_is_one_clear_line_and_exit_2(tmp_path: Path) -> None:
+    result = invoke("cluster", str(tmp_path / "tickets.csv"), "-w", str(tmp_path / "ws"))
+    assert result.exit_code == 2
+    assert "tickets.csv not found" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_no_text_column_names_file_and_columns(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "numbers.csv", "id,amount\n1,5\n")
+    result = invoke("cluster", str(path), "-w", str(tmp_path / "ws"))
+    assert result.exit_code == 2
+    assert "numbers.csv" in result.output and "'amount'" in result.output
+    assert "--text-col" in result.output
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "empty.csv", "")
+    result = invoke("cluster", str(path), "-w", str(tmp_path / "ws"))
+    assert result.exit_code == 2
+    assert "empty.csv is empty" in result.output
+
+
+def test_themes_without_runs_explains_what_to_do(tmp_path: Path) -> None:
+    result = invoke("themes", "-w", str(tmp_path))
+    assert result.exit_code == 2
+    assert "voc cluster" in result.output
+
+
+def test_bad_setting_in_config_file(tmp_path: Path) -> None:
+    cfg = tmp_path / "voc.toml"
+    cfg.write_text("[cluster]\nmin_theme_size = 0\n")
+    path = write_csv(tmp_path / "t.csv", SMALL_EXPORT)
+    result = invoke("cluster", str(path), "--config", str(cfg), "-w", str(tmp_path / "ws"))
+    assert result.exit_code == 2
+    assert "cluster.min_theme_size" in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_has_an_example(command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert f"voc {command}" in result.output and "Example" in result.output
+
+
+def test_cluster_json_then_themes_json(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "small.csv", SMALL_EXPORT)
+    ws = tmp_path / "ws"
+    result = invoke("cluster", str(path), "-w", str(ws), "--min-theme-size", "5", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["rows"]["used"] == 36
+    assert data["themes_count"] == 3
+    sizes = sorted(t["size"] for t in data["themes"] if t["theme_id"] >= 0)
+    assert sizes == [12, 12, 12]
+    shown = json.loads(invoke("themes", "-w", str(ws), "--json").stdout)
+    assert shown["run_id"] == data["run_id"]
+    table = invoke("themes", "-w", str(ws))
+    assert table.exit_code == 0
+    assert "36 used" in table.output and "Unthemed" in table.output
+
+
+def test_python_dash_m_voc_runs_the_cli(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "voc", "themes", "--workspace", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "no complete run" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from voc.cluster import ThemeModel
+from voc.schema import UNTHEMED_ID
+
+
+def sphere_blobs(sizes: list[int], dim: int = 32, spread: float = 0.15, seed: int = 0):
+    """Unit vectors around well-separated random centres, with their true group."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(len(sizes), dim))
+    points, truth = [], []
+    for group, size in enumerate(sizes):
+        cloud = centres[group] / np.linalg.norm(centres[group]) + spread * rng.normal(
+            size=(size, dim)
+        ) / np.sqrt(dim)
+        points.append(cloud)
+        truth += [group] * size
+    x = np.vstack(points)
+    return (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32), np.array(truth)
+
+
+def test_init_only_stores_parameters() -> None:
+    model = ThemeModel(min_theme_size=5, random_state=3)
+    assert model.min_theme_size == 5 and model.random_state == 3
+    assert not [k for k in vars(model) if k.endswith("_")]
+
+
+def test_recovers_separated_groups_largest_first() -> None:
+    from sklearn.metrics import adjusted_rand_score
+
+    x, truth = sphere_blobs([120, 80, 40])
+    model = ThemeModel(min_theme_size=15, map_2d=True).fit(x)
+    assert len(model.centroids_) == 3
+    assert adjusted_rand_score(truth, model.labels_) > 0.95
+    sizes = np.bincount(model.labels_[model.labels_ >= 0])
+    assert list(sizes) == sorted(sizes, reverse=True)  # theme 0 is the largest
+    assert model.map_xy_.shape == (240, 2)
+    assert np.allclose(np.linalg.norm(model.centroids_, axis=1), 1.0, atol=1e-5)
+
+
+def test_same_seed_same_themes() -> None:
+    x, _ = sphere_blobs([60, 60, 60], seed=1)
+    a = ThemeModel(min_theme_size=10, map_2d=False, random_state=5).fit(x)
+    b = ThemeModel(min_theme_size=10, map_2d=False, random_state=5).fit(x)
+    assert np.array_equal(a.labels_, b.labels_)
+
+
+def test_predict_assigns_near_points_and_leaves_far_ones_unthemed() -> None:
+    x, truth = sphere_blobs([80, 80], seed=2)
+    model = ThemeModel(min_theme_size=10, map_2d=False).fit(x)
+    labels, sims = model.predict(x[:5])
+    assert np.array_equal(labels, model.labels_[:5])
+    far = -model.centroids_.sum(axis=0, keepdims=True)
+    far /= np.linalg.norm(far)
+    far_label, far_sim = model.predict(far)
+    assert far_label[0] == UNTHEMED_ID
+    assert far_sim[0] < model.assign_threshold
+
+
+def test_min_theme_size_scales_with_input() -> None:
+    model = ThemeModel()
+    assert model.resolved_min_theme_size(100) == 10
+    assert model.resolved_min_theme_size(13_000) == 65
+    assert ThemeModel(min_theme_size=7).resolved_min_theme_size(13_000) == 7
+
+
+def test_tiny_input_is_all_unthemed_not_an_error() -> None:
+    x, _ = sphere_blobs([3])
+    model = ThemeModel().fit(x)
+    assert (model.labels_ == UNTHEMED_ID).all()
+    assert model.map_xy_.shape == (3, 2)
+
+
+def test_predict_before_fit_raises() -> None:
+    with pytest.raises(RuntimeError, match="before fit"):
+        ThemeModel().predict(np.ones((1, 4), dtype=np.float32))

@@ -1,0 +1,111 @@
+"""The default pipeline on the bundled sample export, against its planted truth."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from sklearn.metrics import adjusted_rand_score
+
+from tests.conftest import SAMPLE, SHARED_DATA  # noqa: F401
+from voc import schema
+from voc.store import ASSIGNMENT_COLUMNS
+
+pytestmark = pytest.mark.slow
+
+
+def joined(sample_run, truth: pd.DataFrame) -> pd.DataFrame:
+    tickets = sample_run.stored.tickets()
+    used = truth[truth.theme != "__empty__"]
+    return used.merge(tickets[[schema.TICKET_ID, schema.THEME_ID]], on="ticket_id", how="left")
+
+
+def test_every_non_empty_ticket_gets_a_row_in_the_run(sample_run, truth) -> None:
+    frame = joined(sample_run, truth)
+    assert frame[schema.THEME_ID].notna().all(), "a ticket with text was lost"
+    rows = sample_run.manifest["rows"]
+    assert rows["read"] == rows["used"] + rows["skipped"]
+    assert rows["skipped_by_reason"].get("duplicate_row", 0) > 0
+    assert rows["skipped_by_reason"].get("empty_text", 0) > 0
+
+
+def test_themes_match_planted_truth(sample_run, truth) -> None:
+    frame = joined(sample_run, truth)
+    ari = adjusted_rand_score(frame["theme"], frame[schema.THEME_ID])
+    assert ari >= 0.7, f"ARI {ari:.3f}"
+
+
+def test_each_big_planted_theme_is_mostly_one_discovered_theme(sample_run, truth) -> None:
+    frame = joined(sample_run, truth)
+    misses = {}
+    for theme, group in frame.groupby("theme"):
+        if len(group) < 60:
+            continue
+        counts = group[schema.THEME_ID][group[schema.THEME_ID] != schema.UNTHEMED_ID]
+        best = counts.value_counts().max() / len(group) if len(counts) else 0.0
+        if best < 0.7:
+            misses[theme] = round(best, 2)
+    assert not misses, f"planted themes split or lost: {misses}"
+
+
+def test_unthemed_is_visible_and_small(sample_run) -> None:
+    summary = sample_run.manifest["themes"]
+    assert 10 <= summary["count"] <= 40
+    assert summary["unthemed_share"] < 0.15
+    names = [t.name for t in sample_run.themes]
+    assert len(names) == len(set(names))
+    for theme in sample_run.themes:
+        if theme.theme_id != schema.UNTHEMED_ID:
+            assert 1 <= len(theme.representative_ids) <= 5
+            assert theme.keywords
+
+
+def test_run_folder_follows_the_workspace_contract(sample_run) -> None:
+    path = sample_run.stored.path
+    assert {p.name for p in path.iterdir()} >= {
+        "manifest.json", "tickets.parquet", "themes.json", "assignments.csv", "skipped.csv",
+    }  # fmt: skip
+    assignments = pd.read_csv(path / "assignments.csv", dtype={"ticket_id": str})
+    assert tuple(assignments.columns) == ASSIGNMENT_COLUMNS
+    assert len(assignments) == sample_run.manifest["rows"]["used"]
+    manifest = json.loads((path / "manifest.json").read_text())
+    for key in ("run_id", "created_at", "input", "rows", "config", "versions", "timings_seconds"):
+        assert key in manifest
+    assert len(manifest["input"]["sha256"]) == 64
+    assert manifest["seed"] == manifest["config"]["seed"] == 42
+    assert set(manifest["timings_seconds"]) >= {"ingest", "clean", "embed", "cluster", "themes"}
+    skipped = pd.read_csv(path / "skipped.csv")
+    assert len(skipped) == manifest["rows"]["skipped"]
+    assert skipped["row_number"].min() >= 2
+
+
+def test_no_planted_pii_value_appears_in_any_file_of_the_run(sample_run) -> None:
+    pii_file = SAMPLE.parent / "sample_pii_values.txt"
+    values = [v for v in pii_file.read_text(encoding="utf-8").splitlines() if v.strip()]
+    assert len(values) > 50
+    tickets = sample_run.stored.tickets()
+    blobs = {"tickets.parquet": tickets.to_csv(index=False)}
+    for path in sample_run.stored.path.iterdir():
+        if path.suffix in (".json", ".csv"):
+            blobs[path.name] = path.read_text(encoding="utf-8")
+    leaks = {(name, v) for name, blob in blobs.items() for v in values if v in blob}
+    assert not leaks, f"PII leaked: {sorted(leaks)[:5]}"
+    requesters = tickets[schema.REQUESTER].dropna()
+    assert len(requesters) and requesters.str.startswith("req_").all()
+    raw = pd.read_csv(SAMPLE, dtype=str)["Requester email"].dropna()
+    assert not set(raw) & set(requesters)
+    for placeholder in ("[EMAIL]", "[PHONE]", "[CARD]"):
+        assert tickets[schema.TEXT].str.contains(placeholder, regex=False).any()
+
+
+def test_same_seed_gives_identical_assignments_and_uses_the_cache(
+    sample_run, sample_workspace, embedder
+) -> None:
+    from voc.pipeline import run
+
+    again = run(SAMPLE, sample_workspace, embedder=embedder)
+    assert again.run_id != sample_run.run_id
+    assert again.manifest["embedding"]["computed"] == 0
+    first = (sample_run.stored.path / "assignments.csv").read_text()
+    assert (again.stored.path / "assignments.csv").read_text() == first

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from voc.config import ThemeConfig
+from voc.schema import UNTHEMED_ID
+from voc.themes import c_tf_idf, describe_themes, representatives, unique_names
+
+
+def test_c_tf_idf_prefers_terms_specific_to_a_class() -> None:
+    # term 0 appears in both classes, term 1 only in class 0, term 2 only in class 1
+    weights = c_tf_idf(sparse.csr_matrix([[5, 5, 0], [5, 0, 5]])).toarray()
+    assert weights[0, 1] > weights[0, 0]
+    assert weights[1, 2] > weights[1, 0]
+    assert weights[0, 2] == 0
+
+
+def test_themes_get_readable_keywords_without_stop_words_or_placeholders() -> None:
+    texts = [
+        "Hi, the login loop after enabling 2FA is back, please help [EMAIL]",
+        "login loop again with 2FA enabled, thanks",
+        "stuck in a login loop since 2FA was enabled",
+        "please add dark mode to the app",
+        "dark mode would be great for the app",
+        "we want dark mode, thank you",
+        "random unrelated note",
+    ]
+    labels = np.array([0, 0, 0, 1, 1, 1, UNTHEMED_ID])
+    vectors = np.eye(7, dtype=np.float32)
+    themes = describe_themes(
+        texts, [str(i) for i in range(7)], labels, np.ones(7), vectors, ThemeConfig()
+    )
+    assert [t.theme_id for t in themes] == [0, 1, UNTHEMED_ID]
+    assert "login loop" in themes[0].keywords[:3]
+    assert "dark mode" in themes[1].keywords[:3]
+    every = {w for t in themes for k in t.keywords for w in k.split()}
+    assert not every & {"hi", "please", "thanks", "the", "email", "is"}
+    assert themes[0].name != themes[1].name
+    assert themes[2].name == "Unthemed" and themes[2].size == 1
+    assert abs(sum(t.share for t in themes) - 1.0) < 1e-9
+
+
+def test_names_are_unique() -> None:
+    names = unique_names([["refund", "card"], ["refund", "card", "late"], ["refund"]], 2)
+    assert len(set(names)) == 3
+    assert names[0] == "refund / card"
+
+
+def test_representatives_are_central_and_not_near_duplicates() -> None:
+    embeddings = np.array([[1, 0], [1, 0], [0.8, 0.6], [0, 1]], dtype=np.float32)
+    similarity = np.array([0.99, 0.98, 0.9, 0.1])
+    picked = representatives(np.arange(4), similarity, embeddings, 3)
+    assert picked == [0, 2, 3]  # ticket 1 repeats ticket 0
