@@ -8,7 +8,7 @@ SAMPLE := sample_data/sample_tickets.csv
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install demo test lint format sample-data bench clean
+.PHONY: install demo test lint format sample-data bench docs clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,12 +27,12 @@ test: install ## Run the whole test suite.
 	$(BIN)/python -m pytest
 
 lint: install ## ruff: lint and formatting.
-	$(BIN)/ruff check voc dashboards tests sample_data benchmarks
-	$(BIN)/ruff format --check voc dashboards tests sample_data benchmarks
+	$(BIN)/ruff check voc dashboards tests sample_data benchmarks scripts
+	$(BIN)/ruff format --check voc dashboards tests sample_data benchmarks scripts
 
 format: install
-	$(BIN)/ruff check --fix voc dashboards tests sample_data benchmarks
-	$(BIN)/ruff format voc dashboards tests sample_data benchmarks
+	$(BIN)/ruff check --fix voc dashboards tests sample_data benchmarks scripts
+	$(BIN)/ruff format voc dashboards tests sample_data benchmarks scripts
 
 sample-data: install ## Regenerate the sample export (deterministic).
 	$(BIN)/python sample_data/generate.py
@@ -42,3 +42,6 @@ bench: install ## Time and peak memory of voc cluster on the sample export, per 
 
 clean:
 	rm -rf $(WORKSPACE) .pytest_cache .ruff_cache bench_out
+
+docs: install ## Regenerate the settings table in docs/config.md.
+	$(BIN)/python scripts/update_docs.py

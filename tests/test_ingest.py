@@ -148,5 +148,7 @@ def test_no_text_column_names_file_and_columns(tmp_path: Path) -> None:
 
 def test_override_naming_a_missing_column(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "x.csv", "id,subject\n1,a\n")
-    with pytest.raises(SchemaError, match=r"column 'Body' \(from --text-col\) not found in .*x\.csv"):
+    with pytest.raises(
+        SchemaError, match=r"column 'Body' \(from --text-col\) not found in .*x\.csv"
+    ):
         read_export(path, IngestConfig(text_cols=("Body",)))

@@ -40,7 +40,9 @@ def test_run_round_trip_and_newest_is_default(tmp_path: Path) -> None:
     assert stored.run_id == second
     assert stored.themes[0].representative_texts == ["text a"]
     assert stored.tickets()["n"].tolist() == [1, 2]
-    assert (stored.path / ASSIGNMENTS).read_text().splitlines()[0] == "ticket_id,theme_id,theme_name"
+    assert (stored.path / ASSIGNMENTS).read_text().splitlines()[
+        0
+    ] == "ticket_id,theme_id,theme_name"
     assert "3,c,empty_text," in (stored.path / "skipped.csv").read_text()
 
 

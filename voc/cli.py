@@ -37,7 +37,10 @@ out = Console(soft_wrap=True)
 WorkspaceOption = Annotated[
     Path,
     typer.Option(
-        "--workspace", "-w", envvar="VOC_WORKSPACE", help="Workspace folder holding runs and caches."
+        "--workspace",
+        "-w",
+        envvar="VOC_WORKSPACE",
+        help="Workspace folder holding runs and caches.",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]

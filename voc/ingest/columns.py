@@ -12,40 +12,89 @@ from voc.errors import SchemaError
 # Header aliases per canonical field, most specific first; compared after normalise_header().
 ALIASES: dict[str, tuple[str, ...]] = {
     schema.TICKET_ID: (
-        "ticket id", "id", "ticket number", "ticket", "case number", "casenumber",
-        "conversation id", "issue key", "key", "number", "ticket no",
+        "ticket id",
+        "id",
+        "ticket number",
+        "ticket",
+        "case number",
+        "casenumber",
+        "conversation id",
+        "issue key",
+        "key",
+        "number",
+        "ticket no",
     ),
     schema.SUBJECT: ("subject", "title", "summary", "ticket subject", "conversation subject"),
     schema.BODY: (
-        "description", "body", "message", "ticket description", "comment", "text", "content",
-        "details", "first message", "question", "conversation", "message body",
+        "description",
+        "body",
+        "message",
+        "ticket description",
+        "comment",
+        "text",
+        "content",
+        "details",
+        "first message",
+        "question",
+        "conversation",
+        "message body",
     ),
     schema.CREATED_AT: (
-        "created at", "created", "created date", "createddate", "date created", "creation date",
-        "date time opened", "opened", "opened date", "submitted at", "conversation started at",
-        "create date", "date", "timestamp",
+        "created at",
+        "created",
+        "created date",
+        "createddate",
+        "date created",
+        "creation date",
+        "date time opened",
+        "opened",
+        "opened date",
+        "submitted at",
+        "conversation started at",
+        "create date",
+        "date",
+        "timestamp",
     ),
     schema.STATUS: ("status", "state", "ticket status"),
     schema.PRIORITY: ("priority", "ticket priority", "urgency"),
     schema.CHANNEL: ("via", "channel", "source", "origin", "case origin", "ticket source"),
     schema.TAGS: ("tags", "labels", "tag", "label"),
     schema.CSAT: (
-        "satisfaction score", "satisfaction", "csat", "satisfaction rating", "rating",
-        "customer satisfaction", "csat score",
+        "satisfaction score",
+        "satisfaction",
+        "csat",
+        "satisfaction rating",
+        "rating",
+        "customer satisfaction",
+        "csat score",
     ),
     schema.REQUESTER: (
-        "requester email", "requester", "customer email", "contact email", "email", "from",
-        "reporter", "customer",
+        "requester email",
+        "requester",
+        "customer email",
+        "contact email",
+        "email",
+        "from",
+        "reporter",
+        "customer",
     ),
     schema.ORGANIZATION: (
-        "organization", "organisation", "company", "account name", "account", "organization name",
+        "organization",
+        "organisation",
+        "company",
+        "account name",
+        "account",
+        "organization name",
     ),
     schema.PLAN: ("plan tier", "plan", "tier", "subscription", "plan type"),
     schema.REOPENS: ("reopens", "reopen count", "reopened"),
     schema.REPLIES: ("replies", "reply count", "agent replies", "number of replies"),
     schema.RESOLUTION_MINUTES: (
-        "full resolution time in minutes", "resolution time in minutes", "resolution time",
-        "full resolution time", "time to resolution",
+        "full resolution time in minutes",
+        "resolution time in minutes",
+        "resolution time",
+        "full resolution time",
+        "time to resolution",
     ),
 }
 
@@ -54,7 +103,10 @@ _BRACKETED = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")
 
 
 def normalise_header(header: str) -> str:
-    """Lower-case, drop a trailing ``[list]``/``(UTC)`` suffix and punctuation: 'Created at (UTC)' -> 'created at'."""
+    """Lower-case, drop a trailing ``[list]``/``(UTC)`` suffix and punctuation.
+
+    Example: ``normalise_header("Created at (UTC)") == "created at"``.
+    """
     text = _BRACKETED.sub("", header.strip().lstrip("\ufeff"))
     return _NON_ALNUM.sub(" ", text.lower()).strip()
 

@@ -37,10 +37,9 @@ class RawTable:
         """Yield (row number, fields); the header is row 1, blank lines are not records."""
         reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter)
         try:
-            for row_number, fields in enumerate(
+            yield from enumerate(
                 (f for f in reader if f and not (len(f) == 1 and not f[0].strip())), start=1
-            ):
-                yield row_number, fields
+            )
         except csv.Error as exc:
             raise IngestError(
                 f"{self.path} cannot be parsed as delimited text near line {reader.line_num}: {exc}"
