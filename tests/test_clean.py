@@ -20,6 +20,7 @@ from voc.clean import (
     strip_html,
     strip_quoted_replies,
     strip_signature,
+    strip_transcript_markup,
 )
 from voc.config import CleanConfig
 
@@ -481,3 +482,45 @@ def test_clean_text_pathological_inputs_clean_correctly():
     assert clean_text(quotes, ALL_ON) == "Answer"
     html = "<div>" * 3000 + "deep" + "</div>" * 3000
     assert clean_text(html, ALL_ON) == "deep"
+
+
+# ---------------------------------------------------------------------------------------------
+# Chat transcripts and web forms
+# ---------------------------------------------------------------------------------------------
+
+ZENDESK_CHAT = (
+    "Chat started: 2026-06-02 2:15 PM UTC\n\n"
+    "(02:15:17 PM) Chloe Dubois: hello\n"
+    "(02:15:43 PM) Chloe Dubois: the dashboard takes 80 seconds to load\n"
+    "(02:16:00 PM) Marco (Brightdesk): Sorry to hear that! Could you clear your cache?\n"
+    "(02:17:00 PM) Chloe Dubois: did that, still slow\n"
+)
+
+
+def test_transcript_keeps_only_the_customer_lines_without_stamps() -> None:
+    out = strip_transcript_markup(ZENDESK_CHAT).strip()
+    assert out == "hello\nthe dashboard takes 80 seconds to load\ndid that, still slow"
+
+
+def test_web_form_fields_are_dropped_but_the_message_is_kept() -> None:
+    form = (
+        "Name: Freya Santos\nEmail: freya@westfield.example\nCompany: Westfield Partners\n"
+        "Topic: Account & settings\n\nMessage:\nThe page loads, but each chart appears slowly.\n"
+    )
+    assert strip_transcript_markup(form).strip() == "The page loads, but each chart appears slowly."
+
+
+def test_a_long_field_like_line_is_content_and_stays() -> None:
+    text = "Email: it never arrives, we waited the whole afternoon for the confirmation to show up"
+    assert strip_transcript_markup(text) == text
+
+
+def test_text_without_transcript_markup_is_unchanged() -> None:
+    text = "At 10:30 the export failed: only 3 of 10 rows were written."
+    assert strip_transcript_markup(text) == text
+
+
+def test_transcript_step_can_be_switched_off() -> None:
+    off = dataclasses.replace(ALL_ON, strip_transcripts=False)
+    assert "Marco (Brightdesk)" in clean_text(ZENDESK_CHAT, off)
+    assert "Marco" not in clean_text(ZENDESK_CHAT, ALL_ON)

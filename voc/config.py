@@ -60,6 +60,13 @@ class CleanConfig:
     """Which text clean-ups run before anything is embedded or stored."""
 
     strip_html: bool = field(default=True, metadata=_doc("Turn HTML bodies into plain text."))
+    strip_transcripts: bool = field(
+        default=True,
+        metadata=_doc(
+            "Keep only the customer's lines of chat transcripts (no time stamps, speaker labels "
+            "or agent replies) and drop short web-form field lines ('Name: ...', 'Topic: ...')."
+        ),
+    )
     strip_quoted_replies: bool = field(
         default=True,
         metadata=_doc(
@@ -166,6 +173,15 @@ class ThemeConfig:
     )
     max_ngram: int = field(
         default=2, metadata=_doc("Longest key phrase, in words (1-2 grams by default).", min=1)
+    )
+    keyword_min_share: float = field(
+        default=0.05,
+        metadata=_doc(
+            "A key phrase must occur in at least this share of its theme's tickets (and in two), "
+            "so one person's signature or a one-off word never names a theme.",
+            min=0.0,
+            max=1.0,
+        ),
     )
 
 

@@ -24,6 +24,7 @@ _PLACEHOLDER = re.compile(r"\[(?:EMAIL|PHONE|CARD|IBAN|IP|URL|SECRET)\]")
 _REPRESENTATIVE_CHARS = 400
 _NEAR_DUPLICATE = 0.95
 _CANDIDATES = 40
+_MIN_SUPPORT_TICKETS = 2  # a phrase from a single ticket never describes a theme
 
 
 def describe_themes(
@@ -91,9 +92,16 @@ def keywords_per_theme(
         shape=(len(theme_ids), len(docs)),
     )
     weights = c_tf_idf(membership @ counts)
+    # A key phrase must recur across the theme's tickets, not come from one person's signature.
+    presence = counts.copy()
+    presence.data[:] = 1
+    support = (membership @ presence).toarray()
+    sizes = np.asarray(membership.sum(axis=1)).ravel()
     result: dict[int, list[str]] = {}
-    for theme_id, row in zip(theme_ids, weights, strict=True):
+    for position, (theme_id, row) in enumerate(zip(theme_ids, weights, strict=True)):
         dense = np.asarray(row.todense()).ravel()
+        needed = max(_MIN_SUPPORT_TICKETS, config.keyword_min_share * sizes[position])
+        dense[support[position] < min(needed, sizes[position])] = 0
         top = [int(i) for i in np.argsort(-dense, kind="stable")[:_CANDIDATES] if dense[i] > 0]
         result[theme_id] = _diverse([str(vocabulary[i]) for i in top])
     return result

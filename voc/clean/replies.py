@@ -1,0 +1,218 @@
+"""Remove what is not the customer's own new words: quoted replies, signatures, greetings."""
+
+from __future__ import annotations
+
+import re
+
+# "On Mon, 1 Sep 2026 at 10:02, Ana <ana@x.com> wrote:", possibly wrapped onto a second line.
+ATTRIBUTION_RE = re.compile(
+    r"^[ \t]*(?:On|ON|Pada|Am|Le|El|Op)\b[^\n]{0,300}?(?:\n[^\n]{0,300}?)?"
+    r"\b(?:wrote|menulis|schrieb|a écrit|escribió|schreef)[ \t]*:[ \t]*$",
+    re.M,
+)
+SEPARATOR_RE = re.compile(
+    r"^[ \t]*(?:-{2,}[ \t]*(?:Original Message|Pesan Asli|Forwarded message|Pesan yang diteruskan|"
+    r"Ursprüngliche Nachricht|Weitergeleitete Nachricht|Message d'origine)[ \t]*-{2,}"
+    r"|Begin forwarded message:?|_{20,})[ \t]*$",
+    re.M | re.I,
+)
+# An Outlook/Gmail header block: "From: ..." then, on the same line or within three lines,
+# "Sent: ..." or "Date: ...".
+HEADER_BLOCK_RE = re.compile(
+    r"^[ \t]*\*{0,2}(?:From|Dari|Von|De)\*{0,2}[ \t]*:\*{0,2}[^\n]{1,300}?"
+    r"(?:\n(?:[^\n]{0,300}\n){0,3}?[ \t]*|[ \t])"
+    r"\*{0,2}(?:Sent|Date|Dikirim|Tanggal|Gesendet|Datum|Envoyé)\*{0,2}[ \t]*:",
+    re.M,
+)
+QUOTED_LINE_RE = re.compile(r"^[ \t]*>[^\n]*(?:\n|\Z)", re.M)
+_ATTRIBUTION_HINTS = ("wrote", "menulis", "schrieb", "écrit", "escribió", "schreef")
+_SEPARATOR_HINTS = ("--", "__", "Begin", "BEGIN", "begin")
+_HEADER_HINTS = ("From", "Dari", "Von", "De")
+
+# A capitalised name of up to four words ("John", "Budi Santoso", "The Acme Team"), never "I".
+_NAME_WORD = r"(?!I\b|I')[A-ZÀ-ÖØ-Þ][\w.'&/-]*"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
+_SIGNOFF_WORDS = (
+    r"best regards|kind regards|warm regards|warmest regards|kindest regards|best wishes|"
+    r"many thanks|thanks in advance|thanks again|thanks so much|thanks a lot|thank you so much|"
+    r"thank you very much|thank you in advance|thank you|thanks|thx|regards|rgds|cheers|"
+    r"yours sincerely|yours truly|sincerely|respectfully|all the best|best|"
+    r"terima kasih banyak|terima kasih|terimakasih|makasih|trims|salam hormat|hormat saya|"
+    r"hormat kami|wassalam|salam"
+)
+SIGNOFF_RE = re.compile(
+    rf"^[ \t]*(?i:{_SIGNOFF_WORDS})[ \t]*[,.!:;]*[ \t]*(?:[-–—~][ \t]*)?"
+    rf"(?:{_NAME})?[ \t]*[,.!]?[ \t]*$"
+    r"|^[ \t]*(?i:sent from my|sent from mail for|sent from outlook|sent from yahoo mail|"
+    r"get outlook for|dikirim dari)\b[^\n]{0,60}$"
+)
+SIG_DELIMITER_RE = re.compile(r"^-- $")  # RFC 3676: dash, dash, space, alone on a line
+BARE_DELIMITER_RE = re.compile(r"^[ \t]*--[ \t]*$")
+POSTSCRIPT_RE = re.compile(r"^[ \t]*P\.?[ \t]?S\b", re.I)
+_SIGNOFF_MAX_TRAILING_LINES = 6
+_SIGNOFF_MAX_LINE_CHARS = 80
+_DELIMITER_MAX_TRAILING_LINES = 12
+
+_GREETING_WORDS = (
+    r"hi+|hello|hallo|halo|hai|hey+|heya|hiya|howdy|dear|greetings|good (?:morning|afternoon|"
+    r"evening|day)|selamat (?:pagi|siang|sore|malam)|assalamu'?alaikum|(?:kepada )?yth\.?"
+)
+_ADDRESSEE = (
+    r"(?:(?i:team|support|all|there|everyone|everybody|guys|folks|friends|sir|sirs|madam|"
+    r"sir/madam|admin|cs|customer service|tim|kak|kakak|min|gan|pak|bu|bapak|ibu|mas|mbak|mba|"
+    r"the|and|or|&)(?![\w'])|" + _NAME_WORD + ")"
+)
+GREETING_RE = re.compile(
+    rf"\A\s*(?i:{_GREETING_WORDS})(?![\w'])"
+    rf"(?:(?:[ \t]+{_ADDRESSEE}){{0,4}}|[ \t]+[^\W\d_][\w'-]{{0,30}}(?=[ \t]*[,!]))"
+    r"[ \t]*(?:[,!:;.]+|[-–—](?=[ \t])|(?:[-–—][ \t]*)?(?:\n|\Z))"
+)
+
+
+def strip_quoted_replies(text: str) -> str:
+    """Drop earlier messages quoted below (or inside) a reply.
+
+    Everything from the first reply header on is cut: an "On <date>, <name> wrote:" line (also
+    wrapped over two lines, and its Indonesian, German, French, Spanish and Dutch forms such as
+    "Pada ... menulis:"), "-----Original Message-----", an Outlook "From: ... Sent: ..." block, an
+    Outlook "____" separator, "Begin forwarded message:" or Gmail's "Forwarded message" line. Lines
+    starting with ">" are dropped wherever they are, so inline answers between quotes survive.
+
+    Example:
+        >>> strip_quoted_replies("Still broken.\\n\\nOn Mon, 1 Sep 2026, Ana wrote:\\n> Fixed?")
+        'Still broken.'
+    """
+    text = unix_newlines(text)
+    cut = len(text)
+    if any(hint in text for hint in _ATTRIBUTION_HINTS):
+        for match in ATTRIBUTION_RE.finditer(text, 0, cut):
+            # A real attribution carries a date or time; "On my phone the app wrote:" does not.
+            if any(ch.isdigit() for ch in match.group()):
+                cut = match.start()
+                break
+    if any(hint in text for hint in _SEPARATOR_HINTS):
+        match = SEPARATOR_RE.search(text, 0, cut)
+        if match:
+            cut = match.start()
+    if ":" in text and any(hint in text for hint in _HEADER_HINTS):
+        match = HEADER_BLOCK_RE.search(text, 0, cut)
+        if match:
+            cut = match.start()
+    out = text[:cut]
+    if ">" in out:
+        out = QUOTED_LINE_RE.sub("", out)
+    return out.rstrip()
+
+
+def strip_signature(text: str) -> str:
+    """Drop a trailing sign-off ("Best regards,", "Thanks, John", "Salam,") and what follows it.
+
+    A sign-off line (or a bare "--" line) only counts near the end: at most six short lines
+    (name, title, company, phone) may follow it, and none may be a "P.S.". The standard "-- "
+    delimiter (with its trailing space) may be followed by up to twelve lines of any length
+    (disclaimers). "Thanks for the help" inside a sentence is content, not a sign-off, and is kept.
+
+    Example:
+        >>> strip_signature("Export fails.\\n\\nBest regards,\\nAna Lima\\nAcme Inc.")
+        'Export fails.'
+    """
+    lines = unix_newlines(text).split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    window = filled[-(_DELIMITER_MAX_TRAILING_LINES + 1) :]
+    for pos, index in enumerate(window):
+        line = lines[index]
+        trailing = window[pos + 1 :]
+        if SIG_DELIMITER_RE.match(line):
+            return "\n".join(lines[:index]).rstrip()
+        if len(trailing) > _SIGNOFF_MAX_TRAILING_LINES:
+            continue
+        if (SIGNOFF_RE.match(line) or BARE_DELIMITER_RE.match(line)) and all(
+            len(lines[i].strip()) <= _SIGNOFF_MAX_LINE_CHARS and not POSTSCRIPT_RE.match(lines[i])
+            for i in trailing
+        ):
+            return "\n".join(lines[:index]).rstrip()
+    return text
+
+
+def strip_greeting(text: str) -> str:
+    """Drop a greeting that opens the text ("Hi team,", "Dear Sir/Madam,", "Selamat pagi tim,").
+
+    Only the greeting itself goes: a line that is just a greeting, or the greeting clause before
+    the rest of the first sentence ("Hi John, my export fails" -> "my export fails"). The words
+    after the greeting word must look like an addressee (team, support, a capitalised name ...), or
+    a single word followed by a comma, so "Hello I need help" is left alone.
+
+    Example:
+        >>> strip_greeting("Hello Brightdesk support,\\nMy invoice is wrong.")
+        'My invoice is wrong.'
+    """
+    text = unix_newlines(text)
+    # Twice at most, for stacked greetings such as "Halo, selamat pagi,".
+    for _ in range(2):
+        match = GREETING_RE.match(text)
+        if match is None:
+            break
+        text = text[match.end() :].lstrip()
+    return text
+
+
+def unix_newlines(text: str) -> str:
+    """Windows and old Mac line endings as ``\\n``, so line rules see one kind of line."""
+    if "\r" in text:
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+# Chat transcripts: "(02:15:17 PM) Chloe Dubois: hello" lines; the first speaker is the customer
+# (transcripts start with the visitor), later speakers are agents or bots whose words are dropped.
+CHAT_LINE_RE = re.compile(
+    r"^[ \t]*\(?\[?(\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?)\]?\)?"
+    r"[ \t]+([^:\n]{1,60}?):[ \t]*",
+    re.M,
+)
+CHAT_HEADER_RE = re.compile(
+    r"^[ \t]*(?:chat (?:started|ended|transcript)|conversation (?:started|ended))\b[^\n]*(?:\n|\Z)",
+    re.I | re.M,
+)
+# Web-form and call-note field lines ("Name: Freya Santos", "Topic: Billing"): metadata, not the
+# customer's message. Only short values are dropped, so "Email: it never arrives ..." is kept.
+FORM_FIELD_RE = re.compile(
+    r"^[ \t]*(?:name|full name|e-?mail|email address|phone|phone number|company|organi[sz]ation|"
+    r"topic|category|callback number|call summary|caller|account|plan|browser|"
+    r"nama|telepon|perusahaan|topik)[ \t]*:[ \t]*[^\n]{0,60}(?:\n|\Z)",
+    re.I | re.M,
+)
+MESSAGE_LABEL_RE = re.compile(
+    r"^[ \t]*(?:message|pesan|description|details)[ \t]*:[ \t]*", re.I | re.M
+)
+
+
+def strip_transcript_markup(text: str) -> str:
+    """Keep the customer's words from chat transcripts and web forms, not their scaffolding.
+
+    Drops transcript headers, time stamps and speaker labels, every line said by a speaker other
+    than the first (the agent or a bot), and short form-field lines such as "Name: ..." or
+    "Topic: ...".
+
+    Example:
+        >>> strip_transcript_markup("(10:01 AM) Ann: app crashes\\n(10:02 AM) Bot: sorry!")
+        'app crashes\\n'
+    """
+    if ":" not in text:
+        return text
+    text = CHAT_HEADER_RE.sub("", text)
+    speakers = [m.group(2).strip() for m in CHAT_LINE_RE.finditer(text)]
+    if speakers:
+        customer = speakers[0]
+        kept: list[str] = []
+        speaker = customer
+        for line in text.split("\n"):
+            match = CHAT_LINE_RE.match(line)
+            if match:
+                speaker = match.group(2).strip()
+                line = line[match.end() :]
+            if speaker == customer:
+                kept.append(line)
+        text = "\n".join(kept) + ("\n" if kept else "")
+    text = FORM_FIELD_RE.sub("", text)
+    return MESSAGE_LABEL_RE.sub("", text)
