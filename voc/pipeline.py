@@ -44,15 +44,22 @@ RECORDED_PACKAGES = (
 class _Timer:
     """Seconds and peak resident memory after each stage."""
 
+    progress: Progress | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     peak_rss_mb: dict[str, float] = field(default_factory=dict)
 
     @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
+    def stage(self, name: str, reports_itself: bool = False) -> Iterator[None]:
+        """Time a stage; tell ``progress`` when it starts and ends unless the step reports itself."""
+        announce = self.progress if self.progress and not reports_itself else None
+        if announce:
+            announce(name, 0, 1)
         start = time.perf_counter()
         yield
         self.seconds[name] = round(time.perf_counter() - start, 3)
         self.peak_rss_mb[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        if announce:
+            announce(name, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -94,7 +101,7 @@ def run(
     """
     config = config or RunConfig()
     ws = workspace if isinstance(workspace, Workspace) else Workspace(workspace)
-    timer = _Timer()
+    timer = _Timer(progress)
     started = datetime.now(UTC)
 
     with timer.stage("ingest"):
@@ -102,12 +109,12 @@ def run(
     with timer.stage("clean"):
         prepared = prepare_tickets(ingested, config, ws.salt())
         frame = prepared.frame
-    with timer.stage("embed"):
+    with timer.stage("embed", reports_itself=True):
         embedder = embedder or make_embedder(config.embed)
         cache = ws.embedding_cache() if config.embed.use_cache else None
         texts = embedding_texts(frame, config.embed.max_chars)
         vectors, cache_hits = embed_texts(texts, embedder, cache, progress)
-    with timer.stage("cluster"):
+    with timer.stage("cluster", reports_itself=True):
         model = ThemeModel.from_config(config.cluster, config.seed).fit(vectors, progress)
     with timer.stage("themes"):
         themes = describe_themes(
