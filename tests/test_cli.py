@@ -111,3 +111,13 @@ def test_python_dash_m_voc_runs_the_cli(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "no complete run" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_too_few_tickets_is_all_unthemed_with_a_warning(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "tiny.csv", "id,subject\n1,Login broken\n2,Refund please\n")
+    result = invoke("cluster", str(path), "-w", str(tmp_path / "ws"), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["themes_count"] == 0
+    assert data["unthemed_share"] == 1.0
+    assert any("no theme found: 2 tickets" in w for w in data["warnings"])

@@ -178,7 +178,7 @@ def _manifest(
             "skipped": len(prepared.skipped),
             "skipped_by_reason": prepared.skipped_by_reason(),
         },
-        "warnings": prepared.warnings,
+        "warnings": prepared.warnings + _cluster_warnings(model, prepared.rows_used),
         "embedding": {
             "model_id": embedder.model_id,
             "dimensions": int(vectors.shape[1]),
@@ -201,6 +201,15 @@ def _manifest(
         "timings_seconds": timer.seconds,
         "peak_rss_mb": timer.peak_rss_mb,
     }
+
+
+def _cluster_warnings(model: ThemeModel, tickets: int) -> list[str]:
+    if len(model.centroids_):
+        return []
+    return [
+        f"no theme found: {tickets} tickets are too few or too scattered for themes of at least "
+        f"{model.min_theme_size_} tickets; lower --min-theme-size or add tickets."
+    ]
 
 
 def _versions() -> dict[str, str]:
