@@ -283,6 +283,16 @@ Keeps asking for the 2FA code over and over
 Login redirect loop (MFA)
 Cannot get past the security code screen
 # cores
+Since I switched on 2FA I can't log in at all, it just brings me back to the start.
+Two-factor authentication locks me out: code accepted, then back at the login screen.
+After turning on 2-step verification the login never finishes.
+The 2FA step sends me in circles and I never reach my account.
+Enabling two-factor broke my login, I keep landing on the sign-in form.
+I enter my 2FA code and the site asks me to log in again, forever.
+Logging in with two-factor authentication doesn't work, it loops back every time.
+My login is stuck in a loop after I activated 2FA yesterday.
+2FA enabled, now every login attempt ends on the login page again.
+Our users with two-step verification can't sign in; the code screen keeps resetting them.
 Since I enabled two-factor authentication I can't log in: I enter my password, then the 6-digit
     code, and it just sends me back to the login page.
 After entering the code from my authenticator app the page reloads and asks for my email and
@@ -390,6 +400,9 @@ Deals missing when exporting
 Exported CSV truncated
 Half my contacts are not in the export
 # cores
+The CSV export is incomplete, a lot of our records are not in the file.
+When I export to CSV some rows are simply missing.
+Our exported spreadsheet has fewer lines than the list in the app.
 When I export my contacts to CSV, the file has only {rows_got} rows but the list in the app shows
     {rows_expected}.
 The CSV export is dropping rows. I filtered the view to last month, it says {rows_expected} records,
@@ -452,6 +465,10 @@ crash crash crash
 App dies when taking a picture
 Bug in mobile app (photos)
 # cores
+The app closes itself whenever I try to attach a picture.
+Uploading an image from my phone makes the app crash immediately.
+Attaching a photo to a record crashes the mobile app every time.
+As soon as I pick a photo from the gallery the app shuts down.
 Every time I try to upload a photo in the mobile app, the app closes immediately.
 The iPhone app crashes as soon as I pick a picture from my camera roll to attach to a record.
 On Android, when I tap "Add attachment" and select a photo, the app freezes for a second and then
@@ -879,6 +896,26 @@ performance problem
 Slow since this morning
 Dashboard lag
 # cores
+Why is the dashboard so slow lately? It takes ages before I can do anything.
+The overview page needs well over a minute to show our numbers.
+Our dashboard loads at a snail's pace since the last few weeks.
+Each time I log in I stare at a blank dashboard for a long time before the data comes in.
+Dashboard performance is terrible for our whole team.
+Can you look into the dashboard speed? It is far slower than it was a month ago.
+It now takes longer to load the dashboard than to do the actual work.
+The dashboard is painfully slow on every computer in our office.
+We've noticed the main dashboard loading slower and slower each week.
+Refreshing the dashboard takes so long that people have stopped using it.
+The charts on the home screen take forever to render.
+Our account's dashboard is super laggy, even with a fast connection.
+The dashboard never loads quickly anymore; we wait {seconds} seconds or more.
+Please speed up the dashboard, it is slowing our mornings down.
+Dashboard performance has degraded a lot and it hurts our daily work.
+Loading times on the dashboard are way too long.
+I click on Dashboard and then nothing happens for a long while until the numbers appear.
+Is the dashboard supposed to be this slow? It feels broken but it does load in the end.
+The dashboard is slow to open and slow to refresh.
+Our reporting dashboard crawls; sometimes I give up and close the tab.
 The dashboard takes over {seconds} seconds to load every time I open it.
 Our main dashboard has become painfully slow; the widgets spin for ages before anything shows up.
 Loading the dashboard in the morning takes about {minutes_small} minutes. It used to be instant.

@@ -363,3 +363,23 @@ def test_realism_markers(tickets: dict[str, dict[str, str]]) -> None:
     lengths = [len(text) for text in texts if text]
     assert min(lengths) < 120
     assert max(lengths) > 500
+
+
+def load_generator():
+    """The generator as a module (registered first: its dataclasses need sys.modules)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("voc_sample_generate", GENERATOR)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_no_problem_wording_is_shared_by_more_than_a_dozen_tickets() -> None:
+    # Real customers word the same problem differently; one wording reused by dozens of tickets
+    # makes tight artificial sub-clusters that no real export has.
+    gen = load_generator()
+    for spec in gen.THEMES:
+        text = gen.parse_theme_text(gen.THEME_TEXT[spec.slug])
+        assert spec.size / len(text.cores) <= 12, f"{spec.slug}: {len(text.cores)} core wordings"
