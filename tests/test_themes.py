@@ -52,3 +52,14 @@ def test_representatives_are_central_and_not_near_duplicates() -> None:
     similarity = np.array([0.99, 0.98, 0.9, 0.1])
     picked = representatives(np.arange(4), similarity, embeddings, 3)
     assert picked == [0, 2, 3]  # ticket 1 repeats ticket 0
+
+
+def test_plural_and_contraction_variants_do_not_fill_keywords() -> None:
+    texts = ["webhooks fire twice, I'm sure", "the webhook fires twice", "webhook retry twice"] * 3
+    labels = np.zeros(9, dtype=np.int64)
+    (theme,) = describe_themes(
+        texts, [str(i) for i in range(9)], labels, np.ones(9), np.eye(9), ThemeConfig()
+    )
+    words = [w for k in theme.keywords for w in k.split()]
+    assert "i'm" not in words
+    assert not ({"webhook", "webhooks"} <= set(words))

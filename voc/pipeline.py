@@ -50,7 +50,7 @@ class _Timer:
 
     @contextmanager
     def stage(self, name: str, reports_itself: bool = False) -> Iterator[None]:
-        """Time a stage; tell ``progress`` when it starts and ends unless the step reports itself."""
+        """Time a stage; tell ``progress`` when it starts and ends, unless the step reports."""
         announce = self.progress if self.progress and not reports_itself else None
         if announce:
             announce(name, 0, 1)

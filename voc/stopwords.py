@@ -25,6 +25,15 @@ _SUPPORT_CHATTER = """
     problem problems question asap urgent sir madam ok okay yes yeah
 """
 
+# Pronoun and auxiliary contractions (the tokenizer keeps apostrophes). Negations such as "can't"
+# stay: they carry the problem ("can't cancel").
+_CONTRACTIONS = """
+    i'm i'd i've i'll we'd we're we've we'll you're you've you'd it's that's there's here's
+    let's what's he's she's they're they've they'd who's im ive """
+
 INDONESIAN = frozenset(_INDONESIAN.split())
 SUPPORT_CHATTER = frozenset(_SUPPORT_CHATTER.split())
-STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | INDONESIAN | SUPPORT_CHATTER
+CONTRACTIONS = frozenset(_CONTRACTIONS.split())
+STOP_WORDS: frozenset[str] = (
+    frozenset(ENGLISH_STOP_WORDS) | INDONESIAN | SUPPORT_CHATTER | CONTRACTIONS
+)

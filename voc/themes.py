@@ -124,15 +124,24 @@ def _diverse(phrases: Sequence[str]) -> list[str]:
     chosen: list[str] = []
     seen: set[str] = set()
     for phrase in phrases:
-        words = set(phrase.split())
+        words = {_singular(w) for w in phrase.split()}
         if words <= seen:
             continue
-        if any(set(c.split()) < words and len(words) > 1 for c in chosen):
+        if any(_words(c) < words and len(words) > 1 for c in chosen):
             # A longer phrase that extends a chosen one replaces it: 'loop' -> 'login loop'.
-            chosen = [c for c in chosen if not set(c.split()) < words]
+            chosen = [c for c in chosen if not _words(c) < words]
         chosen.append(phrase)
         seen |= words
     return chosen
+
+
+def _singular(word: str) -> str:
+    """Crude plural folding, so 'webhook' and 'webhooks' count as one word for diversity."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _words(phrase: str) -> set[str]:
+    return {_singular(w) for w in phrase.split()}
 
 
 def unique_names(keyword_lists: Sequence[Sequence[str]], terms: int) -> list[str]:
