@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from voc.errors import StoreError
-from voc.schema import SkippedRow, Theme
+from voc.schema import ParentTheme, SkippedRow, Theme
 from voc.store import ASSIGNMENTS, Workspace
 
 
@@ -25,6 +25,7 @@ def write(ws: Workspace, frame: pd.DataFrame | None = None) -> str:
         {"run_id": run_id},
         tickets() if frame is None else frame,
         [theme],
+        [ParentTheme(0, "x", [0], 1, 0.5, ["x"])],
         [SkippedRow(3, "c", "empty_text")],
         np.ones((1, 2)),
     )
@@ -39,6 +40,7 @@ def test_run_round_trip_and_newest_is_default(tmp_path: Path) -> None:
     stored = ws.load_run()
     assert stored.run_id == second
     assert stored.themes[0].representative_texts == ["text a"]
+    assert stored.parents[0].theme_ids == [0]
     assert stored.tickets()["n"].tolist() == [1, 2]
     assert (stored.path / ASSIGNMENTS).read_text().splitlines()[
         0

@@ -22,7 +22,7 @@ from rich.table import Table
 from voc.config import RunConfig, load_config
 from voc.errors import USER_ERROR_EXIT_CODE, VocError
 from voc.pipeline import run
-from voc.schema import Theme
+from voc.schema import ParentTheme, Theme
 from voc.store import Workspace
 
 app = typer.Typer(
@@ -102,7 +102,7 @@ def cluster(
     with _ProgressBar(enabled=not as_json) as report:
         result = run(input_file, workspace, config, progress=report)
     if as_json:
-        _print_json(_summary(result.manifest, result.themes, result.stored.path))
+        _print_json(_summary(result.manifest, result.themes, result.parents, result.stored.path))
         return
     for warning in result.manifest["warnings"]:
         err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
@@ -124,20 +124,24 @@ def themes(
     """
     stored = Workspace(workspace).load_run(run_id)
     if as_json:
-        _print_json(_summary(stored.manifest, stored.themes, stored.path))
+        _print_json(_summary(stored.manifest, stored.themes, stored.parents, stored.path))
     else:
         _print_run(stored.manifest, stored.themes, stored.path)
 
 
-def _summary(manifest: dict[str, Any], themes: list[Theme], path: Path) -> dict[str, Any]:
+def _summary(
+    manifest: dict[str, Any], themes: list[Theme], parents: list[ParentTheme], path: Path
+) -> dict[str, Any]:
     return {
         "run_id": manifest["run_id"],
         "path": str(path),
         "rows": manifest["rows"],
         "themes_count": manifest["themes"]["count"],
+        "parents_count": manifest["themes"]["parents"],
         "unthemed_share": manifest["themes"]["unthemed_share"],
         "warnings": manifest["warnings"],
         "themes": [t.to_dict() for t in themes],
+        "parents": [p.to_dict() for p in parents],
     }
 
 
@@ -150,6 +154,7 @@ def _print_run(manifest: dict[str, Any], themes: list[Theme], path: Path) -> Non
     skipped = ", ".join(f"{n} {r}" for r, n in rows["skipped_by_reason"].items()) or "none"
     table = Table(title=f"Themes of run {manifest['run_id']}", title_justify="left")
     table.add_column("id", justify="right")
+    table.add_column("parent", justify="right")
     table.add_column("theme")
     table.add_column("tickets", justify="right")
     table.add_column("share", justify="right")
@@ -157,7 +162,9 @@ def _print_run(manifest: dict[str, Any], themes: list[Theme], path: Path) -> Non
     for theme in themes:
         table.add_row(
             str(theme.theme_id),
-            escape(theme.name),
+            "" if theme.parent_id is None else str(theme.parent_id),
+            escape(theme.name)
+            + (" [yellow](mixed?)[/]" if theme.quality and theme.quality.mixed else ""),
             str(theme.size),
             f"{theme.share:.1%}",
             escape(", ".join(theme.keywords[:6])),
@@ -165,7 +172,7 @@ def _print_run(manifest: dict[str, Any], themes: list[Theme], path: Path) -> Non
     out.print(table)
     out.print(
         f"{rows['read']} rows read, {rows['used']} used, {rows['skipped']} skipped ({skipped}); "
-        f"{manifest['themes']['count']} themes, "
+        f"{manifest['themes']['count']} themes in {manifest['themes']['parents']} parent themes, "
         f"{manifest['themes']['unthemed_share']:.1%} Unthemed.",
         highlight=False,
     )

@@ -174,6 +174,24 @@ class ThemeConfig:
     max_ngram: int = field(
         default=2, metadata=_doc("Longest key phrase, in words (1-2 grams by default).", min=1)
     )
+    parent_distance: float = field(
+        default=0.5,
+        metadata=_doc(
+            "Themes whose centroids are within this cosine distance (average linkage) share a "
+            "parent theme.",
+            min=0.0,
+            max=2.0,
+        ),
+    )
+    mixed_split_similarity: float = field(
+        default=0.65,
+        metadata=_doc(
+            "A theme is flagged mixed (a candidate to split) when its tickets form two sub-groups "
+            "whose centres are less similar than this.",
+            min=-1.0,
+            max=1.0,
+        ),
+    )
     keyword_min_share: float = field(
         default=0.05,
         metadata=_doc(

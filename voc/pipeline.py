@@ -30,7 +30,7 @@ from voc.config import RunConfig
 from voc.embed import Embedder, Progress, embed_texts, make_embedder
 from voc.ingest import read_export
 from voc.prepare import embedding_texts, prepare_tickets
-from voc.schema import IngestResult, Theme
+from voc.schema import IngestResult, ParentTheme, Theme
 from voc.store import StoredRun, Workspace
 from voc.themes import describe_themes
 
@@ -78,6 +78,10 @@ class RunResult:
         return self.stored.themes
 
     @property
+    def parents(self) -> list[ParentTheme]:
+        return self.stored.parents
+
+    @property
     def manifest(self) -> dict[str, Any]:
         return self.stored.manifest
 
@@ -117,21 +121,35 @@ def run(
     with timer.stage("cluster", reports_itself=True):
         model = ThemeModel.from_config(config.cluster, config.seed).fit(vectors, progress)
     with timer.stage("themes"):
-        themes = describe_themes(
+        themes, parents = describe_themes(
             frame[schema.TEXT].tolist(),
             frame[schema.TICKET_ID].tolist(),
             model.labels_,
             model.similarity_,
             vectors,
+            model.centroids_,
             config.themes,
+            config.seed,
         )
     with timer.stage("write"):
         tickets = _ticket_table(frame, model, themes)
         run_id = ws.new_run_id()
         manifest = _manifest(
-            run_id, started, prepared, config, embedder, vectors, cache_hits, model, themes, timer
+            run_id,
+            started,
+            prepared,
+            config,
+            embedder,
+            vectors,
+            cache_hits,
+            model,
+            themes,
+            parents,
+            timer,
         )
-        stored = ws.write_run(run_id, manifest, tickets, themes, prepared.skipped, model.centroids_)
+        stored = ws.write_run(
+            run_id, manifest, tickets, themes, parents, prepared.skipped, model.centroids_
+        )
     return RunResult(stored=stored, ingest=prepared)
 
 
@@ -140,12 +158,20 @@ def _ticket_table(frame: pd.DataFrame, model: ThemeModel, themes: list[Theme]) -
     table = frame.copy()
     table[schema.THEME_ID] = model.labels_.astype("int64")
     table[schema.THEME_NAME] = [names[int(t)] for t in model.labels_]
+    parents = {t.theme_id: t.parent_id for t in themes}
+    table[schema.PARENT_ID] = pd.array([parents.get(int(t)) for t in model.labels_], dtype="Int64")
     table[schema.THEME_SIMILARITY] = model.similarity_.astype("float32")
     xy = model.map_xy_ if model.map_xy_ is not None else np.full((len(frame), 2), np.nan)
     table[schema.MAP_X] = xy[:, 0].astype("float32")
     table[schema.MAP_Y] = xy[:, 1].astype("float32")
     first = [schema.TICKET_ID, schema.ROW_NUMBER, schema.CREATED_AT, schema.THEME_ID]
-    first += [schema.THEME_NAME, schema.THEME_SIMILARITY, schema.SUBJECT, schema.TEXT]
+    first += [
+        schema.THEME_NAME,
+        schema.PARENT_ID,
+        schema.THEME_SIMILARITY,
+        schema.SUBJECT,
+        schema.TEXT,
+    ]
     return table[first + [c for c in table.columns if c not in first]]
 
 
@@ -159,6 +185,7 @@ def _manifest(
     cache_hits: int,
     model: ThemeModel,
     themes: list[Theme],
+    parents: list[ParentTheme],
     timer: _Timer,
 ) -> dict[str, Any]:
     unthemed = next((t.size for t in themes if t.theme_id == schema.UNTHEMED_ID), 0)
@@ -192,6 +219,8 @@ def _manifest(
         },
         "themes": {
             "count": sum(1 for t in themes if t.theme_id != schema.UNTHEMED_ID),
+            "parents": len(parents),
+            "mixed": sum(1 for t in themes if t.quality and t.quality.mixed),
             "unthemed": unthemed,
             "unthemed_share": round(unthemed / max(prepared.rows_used, 1), 6),
         },

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 # Canonical ticket columns: every export is mapped onto these names.
@@ -29,6 +29,7 @@ ROW_NUMBER = "row_number"
 TEXT = "text"
 THEME_ID = "theme_id"
 THEME_NAME = "theme_name"
+PARENT_ID = "parent_id"
 THEME_SIMILARITY = "theme_similarity"
 MAP_X = "map_x"
 MAP_Y = "map_y"
@@ -94,16 +95,14 @@ class IngestResult:
 
 
 @dataclass(frozen=True)
-class ClusterResult:
-    """What the theme model learned about the fitted tickets."""
+class ThemeQuality:
+    """How coherent a theme is and how close it comes to its neighbours."""
 
-    labels: np.ndarray
-    similarity: np.ndarray
-    centroids: np.ndarray
-    theme_ids: np.ndarray
-    map_xy: np.ndarray | None
-    hdbscan_noise: int
-    min_theme_size: int
+    cohesion: float
+    nearest_theme_id: int | None
+    nearest_similarity: float | None
+    split_similarity: float | None
+    mixed: bool
 
 
 @dataclass(frozen=True)
@@ -117,15 +116,19 @@ class Theme:
     keywords: list[str]
     representative_ids: list[str]
     representative_texts: list[str]
+    parent_id: int | None = None
+    quality: ThemeQuality | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, as stored in ``themes.json``."""
         return {
             "theme_id": self.theme_id,
             "name": self.name,
+            "parent_id": self.parent_id,
             "size": self.size,
             "share": round(self.share, 6),
             "keywords": self.keywords,
+            "quality": None if self.quality is None else dataclasses.asdict(self.quality),
             "representatives": [
                 {"ticket_id": tid, "text": text}
                 for tid, text in zip(
@@ -146,4 +149,27 @@ class Theme:
             keywords=list(data.get("keywords", [])),
             representative_ids=[r["ticket_id"] for r in reps],
             representative_texts=[r["text"] for r in reps],
+            parent_id=data.get("parent_id"),
+            quality=ThemeQuality(**data["quality"]) if data.get("quality") else None,
         )
+
+
+@dataclass(frozen=True)
+class ParentTheme:
+    """A group of related themes, for the big picture before the detail."""
+
+    parent_id: int
+    name: str
+    theme_ids: list[int]
+    size: int
+    share: float
+    keywords: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form, as stored in ``themes.json``."""
+        return {**dataclasses.asdict(self), "share": round(self.share, 6)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ParentTheme:
+        """Inverse of :meth:`to_dict`."""
+        return cls(**data)

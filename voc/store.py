@@ -29,7 +29,7 @@ import pandas as pd
 from voc import schema
 from voc.embed import EmbeddingCache
 from voc.errors import StoreError
-from voc.schema import SkippedRow, Theme
+from voc.schema import ParentTheme, SkippedRow, Theme
 
 MANIFEST = "manifest.json"
 TICKETS = "tickets.parquet"
@@ -50,6 +50,7 @@ class StoredRun:
     path: Path
     manifest: dict[str, Any]
     themes: list[Theme]
+    parents: list[ParentTheme]
 
     def tickets(self) -> pd.DataFrame:
         """The run's ticket table (read on demand: it can be large)."""
@@ -120,13 +121,12 @@ class Workspace:
             raise StoreError(f"run '{run_id}' not found in {self.runs_dir}; runs are: {known}")
         try:
             manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
-            themes = [
-                Theme.from_dict(t)
-                for t in json.loads((path / THEMES).read_text(encoding="utf-8"))["themes"]
-            ]
+            stored = json.loads((path / THEMES).read_text(encoding="utf-8"))
+            themes = [Theme.from_dict(t) for t in stored["themes"]]
+            parents = [ParentTheme.from_dict(p) for p in stored.get("parents", [])]
         except (OSError, ValueError, KeyError) as exc:
             raise StoreError(f"run folder {path} is unreadable: {exc}") from None
-        return StoredRun(run_id, path, manifest, themes)
+        return StoredRun(run_id, path, manifest, themes, parents)
 
     def write_run(
         self,
@@ -134,6 +134,7 @@ class Workspace:
         manifest: dict[str, Any],
         tickets: pd.DataFrame,
         themes: list[Theme],
+        parents: list[ParentTheme],
         skipped: list[SkippedRow],
         centroids: np.ndarray,
     ) -> StoredRun:
@@ -148,7 +149,14 @@ class Workspace:
             tickets.loc[:, list(ASSIGNMENT_COLUMNS)].to_csv(tmp / ASSIGNMENTS, index=False)
             _write_skipped(tmp / SKIPPED, skipped)
             np.save(tmp / CENTROIDS, centroids.astype(np.float32))
-            _write_json(tmp / THEMES, {"run_id": run_id, "themes": [t.to_dict() for t in themes]})
+            _write_json(
+                tmp / THEMES,
+                {
+                    "run_id": run_id,
+                    "themes": [t.to_dict() for t in themes],
+                    "parents": [p.to_dict() for p in parents],
+                },
+            )
             _write_json(tmp / MANIFEST, manifest)  # last: its presence marks a complete run
             tmp.rename(final)
         except BaseException:

@@ -15,7 +15,8 @@ import numpy as np
 from scipy import sparse
 
 from voc.config import ThemeConfig
-from voc.schema import UNTHEMED_ID, UNTHEMED_NAME, Theme
+from voc.hierarchy import parent_labels, theme_quality
+from voc.schema import UNTHEMED_ID, UNTHEMED_NAME, ParentTheme, Theme
 from voc.stopwords import STOP_WORDS
 
 # Tokens of 2+ characters with at least one letter ("2fa" yes, "2026" no).
@@ -33,13 +34,17 @@ def describe_themes(
     labels: np.ndarray,
     similarity: np.ndarray,
     embeddings: np.ndarray,
+    centroids: np.ndarray,
     config: ThemeConfig,
-) -> list[Theme]:
-    """One :class:`Theme` per label (largest first), then the Unthemed bucket if it is not empty."""
+    seed: int = 42,
+) -> tuple[list[Theme], list[ParentTheme]]:
+    """Describe every theme (largest first, Unthemed last when not empty) and its parent themes."""
     total = len(labels)
     theme_ids = sorted(int(t) for t in np.unique(labels) if t != UNTHEMED_ID)
     keywords = keywords_per_theme(texts, labels, theme_ids, config)
     names = unique_names([keywords[t] for t in theme_ids], config.name_terms)
+    parents = parent_labels(centroids, config.parent_distance)
+    quality = theme_quality(embeddings, labels, centroids, config.mixed_split_similarity, seed)
     themes: list[Theme] = []
     for theme_id, name in zip(theme_ids, names, strict=True):
         members = np.flatnonzero(labels == theme_id)
@@ -53,6 +58,8 @@ def describe_themes(
                 keywords=keywords[theme_id][: config.n_keywords],
                 representative_ids=[str(ticket_ids[i]) for i in reps],
                 representative_texts=[_excerpt(texts[i]) for i in reps],
+                parent_id=int(parents[theme_id]),
+                quality=quality.get(theme_id),
             )
         )
     unthemed = np.flatnonzero(labels == UNTHEMED_ID)
@@ -60,7 +67,41 @@ def describe_themes(
         themes.append(
             Theme(UNTHEMED_ID, UNTHEMED_NAME, len(unthemed), len(unthemed) / total, [], [], [])
         )
-    return themes
+    return themes, describe_parents(texts, labels, parents, themes, config)
+
+
+def describe_parents(
+    texts: Sequence[str],
+    labels: np.ndarray,
+    parents: np.ndarray,
+    themes: Sequence[Theme],
+    config: ThemeConfig,
+) -> list[ParentTheme]:
+    """Name each parent from its tickets' key phrases; a parent of one theme takes its name."""
+    if not len(parents):
+        return []
+    parent_of_ticket = np.where(labels >= 0, parents[np.maximum(labels, 0)], UNTHEMED_ID)
+    parent_ids = list(range(int(parents.max()) + 1))
+    keywords = keywords_per_theme(texts, parent_of_ticket, parent_ids, config)
+    names = unique_names([keywords[p] for p in parent_ids], config.name_terms)
+    by_id = {t.theme_id: t for t in themes}
+    result = []
+    for parent_id, name in zip(parent_ids, names, strict=True):
+        children = [int(t) for t in np.flatnonzero(parents == parent_id)]
+        size = sum(by_id[t].size for t in children)
+        if len(children) == 1:
+            name = by_id[children[0]].name
+        result.append(
+            ParentTheme(
+                parent_id=parent_id,
+                name=name,
+                theme_ids=children,
+                size=size,
+                share=size / len(labels),
+                keywords=keywords[parent_id][: config.n_keywords],
+            )
+        )
+    return result
 
 
 def keywords_per_theme(
