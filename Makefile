@@ -8,7 +8,7 @@ SAMPLE := sample_data/sample_tickets.csv
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install demo test lint format sample-data bench docs clean
+.PHONY: install demo test lint format sample-data bench bench-quality docs clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,9 @@ bench: install ## Time and peak memory of voc cluster on the sample export, per 
 
 clean:
 	rm -rf $(WORKSPACE) .pytest_cache .ruff_cache bench_out
+
+bench-quality: install ## voc vs vanilla BERTopic on Banking77 (../shared/data) and the sample: NMI, ARI.
+	$(BIN)/python -m benchmarks.bench_quality
 
 docs: install ## Regenerate the settings table in docs/config.md.
 	$(BIN)/python scripts/update_docs.py
