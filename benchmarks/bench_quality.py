@@ -129,7 +129,7 @@ def markdown(rows: list[dict]) -> str:
 
 
 def warm_up() -> None:
-    """Compile numba's UMAP and HDBSCAN kernels once, so neither method pays for it in its timing."""
+    """Compile numba's UMAP and HDBSCAN kernels once, so neither method pays for it."""
     from voc.cluster import ThemeModel
 
     rng = np.random.default_rng(0)
