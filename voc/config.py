@@ -158,6 +158,10 @@ class ClusterConfig:
     map_2d: bool = field(
         default=True, metadata=_doc("Compute 2-D map coordinates (a second UMAP) for each ticket.")
     )
+    map_epochs: int = field(
+        default=100,
+        metadata=_doc("UMAP epochs for the 2-D map (a picture only; more is slower).", min=1),
+    )
 
 
 @dataclass(frozen=True)
