@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import csv
+import html
+import importlib.util
 import os
 import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -46,6 +50,13 @@ WINDOW_START = datetime(2026, 6, 1)
 WINDOW_END = WINDOW_START + timedelta(days=120)
 EMERGING_START = WINDOW_END - timedelta(days=21)
 UNSOLVED = {"new", "open", "pending"}
+# Repetition limits: real requesters describe one problem in their own words.
+MAX_TICKETS_PER_SENTENCE = 6  # within a theme, for any problem-statement sentence
+MIN_CORE_VARIETY = 1 / 3  # distinct core statements per ticket of a theme
+MAX_SHARED_SENTENCE_SHARE = 0.03  # of all tickets, for any sentence that is not a greeting etc.
+MAX_CHANNEL_SHARE = 0.08  # chat transcripts and phone notes, each
+MIN_COUNTED = 25  # shorter sentences ("Thanks in advance.") are not counted
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -94,6 +105,123 @@ def by_theme(
 def pii_values() -> list[str]:
     """Planted PII values, one per line."""
     return PII.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture(scope="module")
+def generator() -> ModuleType:
+    """``sample_data/generate.py`` imported as a module."""
+    spec = importlib.util.spec_from_file_location("sample_data_generate", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def generated(generator: ModuleType) -> list:
+    """The generator's tickets (with their composed core statements), checked against the file."""
+    dataset = generator.generate()
+    assert [list(HEADERS), *dataset.export_rows] == read_rows(EXPORT)
+    return [ticket for ticket in dataset.tickets if ticket.slug != EMPTY_THEME]
+
+
+def normal_form(sentence: str) -> str:
+    """Lower-cased, digits removed, whitespace collapsed."""
+    return " ".join(re.sub(r"\d", "", sentence.lower()).split())
+
+
+def counted_sentences(text: str) -> set[str]:
+    """The normal forms of the sentences of ``text`` that are long enough to count."""
+    keys = {normal_form(part) for part in SENTENCE_BREAK.split(text)}
+    return {key for key in keys if len(key) >= MIN_COUNTED}
+
+
+def template_pattern(template: str) -> str:
+    """A regex for any text a generator template can produce, matched on lower-cased text.
+
+    ``[a|b]`` groups become alternations, ``{placeholders}`` match anything and spaces are
+    optional (an empty option removes one). A final period may be missing at the end of a line
+    (typos drop it).
+    """
+    body = template[:-1] if template.endswith(".") else template
+    out: list[str] = []
+    for token in re.findall(r"\{[a-z0-9_]+\}|[\[\]|]|\s+|[^\[\]|{\s]+|\{", body):
+        if token.startswith("{") and token.endswith("}"):
+            out.append(".*?")
+        elif token in "[]|":
+            out.append({"[": "(?:", "]": ")", "|": "|"}[token])
+        elif token.isspace():
+            out.append(r"\s*")
+        else:
+            out.append(re.escape(token.lower()))
+    if template.endswith("."):
+        out.append(r"(?:\.|(?=\n|$))")
+    elif not template.endswith((",", "!", "?")):
+        out.append(r"(?=\n|$)")
+    return "".join(out)
+
+
+def envelope_templates(generator: ModuleType) -> list[str]:
+    """Greetings, sign-offs, "Sent from" lines and support-agent lines, from the generator."""
+    return [
+        *generator.GREETINGS_EN,
+        *generator.GREETINGS_ID,
+        *generator.SIGNOFFS_EN,
+        *generator.SIGNOFFS_ID,
+        *generator.SENT_FROM,
+        *generator.SENT_FROM_ID,
+        *generator.AGENT_LINES_EN,
+        *generator.AGENT_LINES_ID,
+        *generator.AGENT_CHAT_EN,
+        *generator.AGENT_CHAT_ID,
+    ]
+
+
+def generic_templates(generator: ModuleType) -> list[str]:
+    """The envelope plus filler, link, card and contact lines shared by all themes."""
+    return [
+        *envelope_templates(generator),
+        *generator.LINK_SENTENCES_EN,
+        *generator.LINK_SENTENCES_ID,
+        *generator.CARD_SENTENCES_EN,
+        *generator.CARD_SENTENCES_ID,
+        *(line for pool in generator.CONTACT_SENTENCES_EN.values() for line in pool),
+        *(line for pool in generator.CONTACT_SENTENCES_ID.values() for line in pool),
+        *(line for pool in generator.FILLERS_EN.values() for line in pool),
+        *(line for pool in generator.FILLERS_ID.values() for line in pool),
+    ]
+
+
+def boilerplate_pattern(generator: ModuleType, templates: Iterable[str]) -> re.Pattern[str]:
+    """One regex for whole sentences or lines produced by any of the generator's ``templates``."""
+    patterns = sorted(
+        {template_pattern(t.removeprefix(generator.STANDALONE)) for t in templates},
+        key=len,
+        reverse=True,
+    )
+    alternatives = "|".join(f"(?:{pattern})" for pattern in patterns)
+    return re.compile(rf"(?:(?<![^\n])|(?<=[.!?,:] ))(?:{alternatives})(?=\s|$)")
+
+
+def message_text(description: str) -> str:
+    """What the requester wrote: no HTML, quoted replies, chat/phone/form scaffolding or links."""
+    text = re.sub(r"<br>|</div>|</p>", "\n", description)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    text = re.split(r"(?m)^(?:-----Original Message-----|On .* wrote:|Pada .* menulis:)$", text)[0]
+    text = re.sub(r"(?m)^>.*$", "", text)
+    text = re.sub(r"(?m)^\(\d\d:\d\d:\d\d [AP]M\) [^:]+: ", "", text)
+    scaffolding = (
+        r"Chat started: .*",
+        r"(?:Name|Email|Company|Topic): .*",
+        r"Message:",
+        r"(?:Inbound call from|Telepon masuk dari|Call summary:|Phone call with) .*",
+        r"(?:Callback number|Nomor yang bisa dihubungi|- Call back): .*",
+        r"Customer asked for a call back on .*",
+    )
+    text = re.sub(rf"(?m)^(?:{'|'.join(scaffolding)})$", "", text)
+    text = re.sub(r"(?m)^(?:Caller said: |Pelanggan menyampaikan: |- )", "", text)
+    return re.sub(r"https?://\S+", "", text)
 
 
 def text_of(row: dict[str, str]) -> str:
@@ -365,21 +493,78 @@ def test_realism_markers(tickets: dict[str, dict[str, str]]) -> None:
     assert max(lengths) > 500
 
 
-def load_generator():
-    """The generator as a module (registered first: its dataclasses need sys.modules)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("voc_sample_generate", GENERATOR)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_no_problem_wording_is_shared_by_more_than_a_dozen_tickets() -> None:
+def test_no_problem_wording_is_shared_by_more_than_a_dozen_tickets(generator: ModuleType) -> None:
     # Real customers word the same problem differently; one wording reused by dozens of tickets
     # makes tight artificial sub-clusters that no real export has.
-    gen = load_generator()
-    for spec in gen.THEMES:
-        text = gen.parse_theme_text(gen.THEME_TEXT[spec.slug])
+    for spec in generator.THEMES:
+        text = generator.parse_theme_text(generator.THEME_TEXT[spec.slug])
         assert spec.size / len(text.cores) <= 12, f"{spec.slug}: {len(text.cores)} core wordings"
+
+
+def test_core_statements_are_varied_in_every_theme(generated: list) -> None:
+    """Each theme states its problem in many wordings; no core sentence is in more than 6 tickets.
+
+    The core statement is the part of a ticket that says what is wrong (opener, problem,
+    specifics, impact), before typos are added. Lower-cased and without digits, at least one
+    theme ticket in three has a core statement of its own, and no sentence of 25 characters or
+    more recurs in more than ``MAX_TICKETS_PER_SENTENCE`` tickets of the export.
+    """
+    cores: dict[str, list[str]] = defaultdict(list)
+    for ticket in generated:
+        assert ticket.core, ticket.slug
+        cores[ticket.slug].append(ticket.core)
+    sentence_tickets: Counter[str] = Counter()
+    for slug, statements in cores.items():
+        distinct = {normal_form(statement) for statement in statements}
+        assert len(distinct) >= MIN_CORE_VARIETY * len(statements), (slug, len(distinct))
+        for statement in statements:
+            sentence_tickets.update(counted_sentences(statement))
+    sentence, tickets = sentence_tickets.most_common(1)[0]
+    assert tickets <= MAX_TICKETS_PER_SENTENCE, (sentence, tickets)
+
+
+def test_no_problem_sentence_repeats_verbatim_within_a_theme(
+    by_theme: dict[str, list[dict[str, str]]], generator: ModuleType
+) -> None:
+    """In the export itself, no theme repeats a sentence in more than 6 of its tickets.
+
+    Greetings, sign-offs, filler lines, card/contact lines, agent lines and the theme's own
+    context details (all taken from the generator's lists) are removed first, as are the chat,
+    phone and web-form scaffolding and quoted replies; what remains is the requester's own
+    statement of the problem.
+    """
+    for theme, rows in by_theme.items():
+        text = generator.parse_theme_text(generator.THEME_TEXT[theme])
+        details = (*text.details, *text.id_details)
+        boilerplate = boilerplate_pattern(generator, [*generic_templates(generator), *details])
+        sentence_tickets: Counter[str] = Counter()
+        for row in rows:
+            message = message_text(row["Description"]).lower()
+            sentence_tickets.update(counted_sentences(boilerplate.sub("\n", message)))
+        sentence, tickets = sentence_tickets.most_common(1)[0]
+        assert tickets <= MAX_TICKETS_PER_SENTENCE, (theme, sentence, tickets)
+
+
+def test_shared_context_sentences_are_rare(
+    tickets: dict[str, dict[str, str]], generator: ModuleType
+) -> None:
+    """Context, detail and filler sentences shared across themes are each in at most 3% of tickets.
+
+    Only the envelope (greetings, sign-offs, "Sent from" and support-agent lines) may recur more.
+    """
+    envelope = boilerplate_pattern(generator, envelope_templates(generator))
+    sentence_tickets: Counter[str] = Counter()
+    for row in tickets.values():
+        for sentence in counted_sentences(message_text(row["Description"])):
+            if not envelope.fullmatch(sentence):
+                sentence_tickets[sentence] += 1
+    sentence, count = sentence_tickets.most_common(1)[0]
+    assert count <= MAX_SHARED_SENTENCE_SHARE * len(tickets), (sentence, count)
+
+
+def test_chat_and_phone_tickets_are_a_minority(tickets: dict[str, dict[str, str]]) -> None:
+    """Chat transcripts and phone notes are realistic but each at most 8% of tickets."""
+    channels = Counter(row["Via"] for row in tickets.values())
+    assert channels["Chat"] <= MAX_CHANNEL_SHARE * len(tickets), channels
+    assert channels["Phone"] <= MAX_CHANNEL_SHARE * len(tickets), channels
+    assert channels["Chat"] > 0 and channels["Phone"] > 0
