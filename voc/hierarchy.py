@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from voc.schema import UNTHEMED_ID, ThemeQuality
+from voc.schema import ThemeQuality
 
 _SPLIT_SAMPLE = 2000  # members used to test a theme for two sub-groups; bounds the cost
 _MIN_SPLIT_SHARE = 0.15  # a sub-group smaller than this share is an outlier fringe, not a mix
@@ -50,7 +50,7 @@ def theme_quality(
     result: dict[int, ThemeQuality] = {}
     for theme in range(len(centroids)):
         members = np.flatnonzero(labels == theme)
-        if theme == UNTHEMED_ID or not len(members):
+        if not len(members):
             continue
         vectors = embeddings[members]
         cohesion = float((vectors @ centroids[theme]).mean())
