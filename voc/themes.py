@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -41,7 +42,8 @@ def describe_themes(
     """Describe every theme (largest first, Unthemed last when not empty) and its parent themes."""
     total = len(labels)
     theme_ids = sorted(int(t) for t in np.unique(labels) if t != UNTHEMED_ID)
-    keywords = keywords_per_theme(texts, labels, theme_ids, config)
+    terms = TermCounts.of(texts, config)
+    keywords = keywords_per_theme(terms, labels, theme_ids, config)
     names = unique_names([keywords[t] for t in theme_ids], config.name_terms)
     parents = parent_labels(centroids, config.parent_distance)
     quality = theme_quality(embeddings, labels, centroids, config.mixed_split_similarity, seed)
@@ -67,11 +69,11 @@ def describe_themes(
         themes.append(
             Theme(UNTHEMED_ID, UNTHEMED_NAME, len(unthemed), len(unthemed) / total, [], [], [])
         )
-    return themes, describe_parents(texts, labels, parents, themes, config)
+    return themes, describe_parents(terms, labels, parents, themes, config)
 
 
 def describe_parents(
-    texts: Sequence[str],
+    terms: TermCounts,
     labels: np.ndarray,
     parents: np.ndarray,
     themes: Sequence[Theme],
@@ -82,7 +84,7 @@ def describe_parents(
         return []
     parent_of_ticket = np.where(labels >= 0, parents[np.maximum(labels, 0)], UNTHEMED_ID)
     parent_ids = list(range(int(parents.max()) + 1))
-    keywords = keywords_per_theme(texts, parent_of_ticket, parent_ids, config)
+    keywords = keywords_per_theme(terms, parent_of_ticket, parent_ids, config)
     names = unique_names([keywords[p] for p in parent_ids], config.name_terms)
     by_id = {t.theme_id: t for t in themes}
     result = []
@@ -104,33 +106,48 @@ def describe_parents(
     return result
 
 
+@dataclass(frozen=True)
+class TermCounts:
+    """Ticket x term counts, computed once and shared by theme and parent keywords."""
+
+    counts: sparse.csr_matrix | None
+    vocabulary: np.ndarray
+
+    @classmethod
+    def of(cls, texts: Sequence[str], config: ThemeConfig) -> TermCounts:
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        docs = [_PLACEHOLDER.sub(" ", t) for t in texts]
+        vectorizer = CountVectorizer(
+            ngram_range=(1, config.max_ngram),
+            stop_words=sorted(STOP_WORDS),
+            token_pattern=TOKEN_PATTERN,
+            min_df=2 if len(docs) >= 20 else 1,
+            lowercase=True,
+        )
+        try:
+            counts = vectorizer.fit_transform(docs)
+        except ValueError:  # no term survives (tiny or stop-word-only input)
+            return cls(None, np.array([]))
+        return cls(sparse.csr_matrix(counts), vectorizer.get_feature_names_out())
+
+
 def keywords_per_theme(
-    texts: Sequence[str], labels: np.ndarray, theme_ids: Sequence[int], config: ThemeConfig
+    terms: TermCounts, labels: np.ndarray, theme_ids: Sequence[int], config: ThemeConfig
 ) -> dict[int, list[str]]:
     """Key phrases of each theme, best first; phrases repeating a better one's words are dropped."""
-    from sklearn.feature_extraction.text import CountVectorizer
-
     if not theme_ids:
         return {}
-    docs = [_PLACEHOLDER.sub(" ", t) for t in texts]
-    vectorizer = CountVectorizer(
-        ngram_range=(1, config.max_ngram),
-        stop_words=sorted(STOP_WORDS),
-        token_pattern=TOKEN_PATTERN,
-        min_df=2 if len(docs) >= 20 else 1,
-        lowercase=True,
-    )
-    try:
-        counts = vectorizer.fit_transform(docs)
-    except ValueError:  # no term survives (tiny or stop-word-only input)
+    if terms.counts is None:
         return {t: [] for t in theme_ids}
-    vocabulary = vectorizer.get_feature_names_out()
+    counts, vocabulary = terms.counts, terms.vocabulary
+    n_docs = counts.shape[0]
     index = {t: i for i, t in enumerate(theme_ids)}
     rows = [index.get(int(label), -1) for label in labels]
     keep = np.array([r >= 0 for r in rows])
     membership = sparse.csr_matrix(
         (np.ones(int(keep.sum())), (np.array(rows)[keep], np.flatnonzero(keep))),
-        shape=(len(theme_ids), len(docs)),
+        shape=(len(theme_ids), n_docs),
     )
     weights = c_tf_idf(membership @ counts)
     # A key phrase must recur across the theme's tickets, not come from one person's signature.
