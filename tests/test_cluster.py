@@ -77,3 +77,20 @@ def test_tiny_input_is_all_unthemed_not_an_error() -> None:
 def test_predict_before_fit_raises() -> None:
     with pytest.raises(RuntimeError, match="before fit"):
         ThemeModel().predict(np.ones((1, 4), dtype=np.float32))
+
+
+def test_approximate_neighbours_above_the_exact_limit_find_the_same_groups() -> None:
+    from sklearn.metrics import adjusted_rand_score
+
+    x, truth = sphere_blobs([120, 80, 40], seed=4)
+    model = ThemeModel(min_theme_size=15, map_2d=False, exact_neighbors_max=100).fit(x)
+    assert adjusted_rand_score(truth, model.labels_) > 0.95
+
+
+def test_from_config_passes_every_cluster_setting() -> None:
+    from voc.config import ClusterConfig
+
+    model = ThemeModel.from_config(ClusterConfig(smooth_neighbors=0, reduce_epochs=None), seed=3)
+    assert (model.smooth_neighbors, model.reduce_epochs, model.random_state) == (0, None, 3)
+    x, _ = sphere_blobs([60, 60], seed=6)
+    assert model.fit(x).smoothed_ == 0  # smoothing off: nothing moved

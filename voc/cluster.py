@@ -1,4 +1,4 @@
-"""``ThemeModel``: group ticket embeddings into themes (UMAP + HDBSCAN + centroid assignment).
+"""``ThemeModel``: group ticket embeddings into themes (UMAP + HDBSCAN + assignment + smoothing).
 
 Follows scikit-learn's estimator contract: ``__init__`` only stores parameters, ``fit`` validates,
 learns and returns ``self``; learned state ends with an underscore. A fitted model assigns new
@@ -8,22 +8,34 @@ Why this design: HDBSCAN finds dense groups without being told how many, but lea
 as noise. Rather than hide them, each noise ticket joins the theme whose centroid (in the original
 embedding space) it is close enough to; the rest stay visibly Unthemed. ``predict`` uses the same
 rule, so new tickets are treated like the fitted ones that HDBSCAN left unassigned.
+
+The 5-D UMAP space HDBSCAN clusters in distorts borders between neighbouring themes, so a last
+step lets each ticket's nearest neighbours in the original space vote: a strict majority moves it
+to their theme (see :func:`voc.neighbors.majority_smooth`). One exact neighbour graph serves UMAP,
+the smoothing and the 2-D map, which is both faster and more faithful than UMAP's approximate one.
 """
 
 from __future__ import annotations
+
+import time
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import fields
 
 import numpy as np
 
 from voc.config import ClusterConfig
 from voc.embed import Progress
 from voc.errors import ConfigError
+from voc.neighbors import Neighbors, exact_neighbors, majority_smooth
 from voc.schema import UNTHEMED_ID
 
 _STAGE = "cluster"
 
 
 class ThemeModel:
-    """Reduce with UMAP, cluster with HDBSCAN, assign noise to near themes.
+    """Reduce with UMAP, cluster with HDBSCAN, assign noise to near themes, smooth borders.
 
     Args:
         min_theme_size: smallest theme; None scales it with the input size.
@@ -32,7 +44,12 @@ class ThemeModel:
         min_samples: HDBSCAN ``min_samples``; None: ``min(min theme size, 10)``.
         n_neighbors: UMAP neighbourhood size.
         n_components: UMAP output dimensions used for clustering.
+        reduce_epochs: UMAP optimisation epochs for the clustering space (None: UMAP's default).
+        exact_neighbors_max: up to this many tickets, nearest neighbours are exact; above,
+            approximate (NNDescent).
         assign_threshold: cosine similarity to a centroid needed to join a theme outside HDBSCAN.
+        smooth_neighbors: neighbourhood (the ticket included) whose strict majority moves a ticket
+            to its theme; below 2 turns smoothing off.
         map_2d: also compute 2-D coordinates for a map of the tickets.
         map_epochs: UMAP optimisation epochs for the map.
         random_state: seed; the same data and seed give the same themes.
@@ -51,9 +68,12 @@ class ThemeModel:
         min_samples: int | None = None,
         n_neighbors: int = 15,
         n_components: int = 5,
+        reduce_epochs: int | None = 100,
+        exact_neighbors_max: int = 50_000,
         assign_threshold: float = 0.45,
+        smooth_neighbors: int = 15,
         map_2d: bool = True,
-        map_epochs: int = 100,
+        map_epochs: int = 50,
         random_state: int = 42,
     ):
         self.min_theme_size = min_theme_size
@@ -62,7 +82,10 @@ class ThemeModel:
         self.min_samples = min_samples
         self.n_neighbors = n_neighbors
         self.n_components = n_components
+        self.reduce_epochs = reduce_epochs
+        self.exact_neighbors_max = exact_neighbors_max
         self.assign_threshold = assign_threshold
+        self.smooth_neighbors = smooth_neighbors
         self.map_2d = map_2d
         self.map_epochs = map_epochs
         self.random_state = random_state
@@ -70,18 +93,7 @@ class ThemeModel:
     @classmethod
     def from_config(cls, config: ClusterConfig, seed: int) -> ThemeModel:
         """A model with the settings of a run's ``cluster`` section."""
-        return cls(
-            min_theme_size=config.min_theme_size,
-            min_theme_floor=config.min_theme_floor,
-            min_theme_fraction=config.min_theme_fraction,
-            min_samples=config.min_samples,
-            n_neighbors=config.n_neighbors,
-            n_components=config.n_components,
-            assign_threshold=config.assign_threshold,
-            map_2d=config.map_2d,
-            map_epochs=config.map_epochs,
-            random_state=seed,
-        )
+        return cls(**{f.name: getattr(config, f.name) for f in fields(config)}, random_state=seed)
 
     def resolved_min_theme_size(self, n_tickets: int) -> int:
         """The minimum theme size used for ``n_tickets`` tickets."""
@@ -98,22 +110,45 @@ class ThemeModel:
             raise ConfigError(f"minimum theme size must be at least 2, got {size}")
         self.min_theme_size_ = size
         self.hdbscan_noise_ = n
+        self.smoothed_ = 0
+        self.map_xy_ = None
+        steps = _Steps(progress)
         raw = np.full(n, UNTHEMED_ID, dtype=np.int64)
-        reduced: np.ndarray | None = None
-        # Below two minimum-size groups there is nothing to separate; UMAP also needs
-        # more points than neighbours and dimensions.
-        if n >= max(2 * size, self.n_components + 2, 4):
-            reduced = self._reduce(x, self.n_components, progress)
-            raw = self._hdbscan(reduced, size)
+        graph = None
+        # UMAP needs more points than neighbours and dimensions.
+        if n >= max(self.n_components + 2, 4):
+            with steps("neighbors"):
+                graph = self._neighbors(x)
+        # Below two minimum-size groups there is nothing to separate.
+        if graph is not None and n >= 2 * size:
+            with steps("reduce"):
+                reduced = self._umap(
+                    x, graph, self.n_components, 0.0, self.reduce_epochs, "spectral"
+                )
+            with steps("hdbscan"):
+                raw = self._hdbscan(reduced, size)
             self.hdbscan_noise_ = int((raw == UNTHEMED_ID).sum())
-        if progress:
-            progress(_STAGE, 2, 3)
-        self.centroids_ = _centroids(x, raw)
-        self.labels_, self.similarity_ = self._assign(x, raw)
-        self.labels_, self.centroids_ = _order_by_size(self.labels_, self.centroids_)
-        self.map_xy_ = self._map(x if reduced is None else reduced) if self.map_2d else None
-        if progress:
-            progress(_STAGE, 3, 3)
+        with steps("assign"):
+            self.centroids_ = _centroids(x, raw)
+            labels, _ = self._assign(x, raw)
+            if graph is not None and self.smooth_neighbors >= 2:
+                smoothed = majority_smooth(labels, graph.first(min(self.smooth_neighbors, graph.k)))
+                self.smoothed_ = int((smoothed != labels).sum())
+                labels = smoothed
+            # Smoothing can empty a theme: renumber, then centre each theme on its final tickets.
+            labels = _compact(labels)
+            self.centroids_ = _centroids(x, labels)
+            self.labels_, self.similarity_ = self._assign(x, labels)
+            self.labels_, self.centroids_ = _order_by_size(self.labels_, self.centroids_)
+        if self.map_2d:
+            with steps("map"):
+                self.map_xy_ = (
+                    self._umap(x, graph, 2, 0.1, self.map_epochs, "pca")
+                    if graph is not None
+                    else np.zeros((n, 2), dtype=np.float32)
+                )
+        steps.finish()
+        self.timings_ = steps.seconds
         return self
 
     def predict(self, embeddings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -123,24 +158,54 @@ class ThemeModel:
         x = _check_embeddings(embeddings)
         return self._assign(x, np.full(len(x), UNTHEMED_ID, dtype=np.int64))
 
-    def _reduce(self, x: np.ndarray, dims: int, progress: Progress | None) -> np.ndarray:
+    def _neighbors(self, x: np.ndarray) -> Neighbors:
+        """One neighbour graph in the embedding space, shared by UMAP, the map and smoothing."""
+        k = min(max(self.n_neighbors, self.smooth_neighbors), len(x))
+        if len(x) <= self.exact_neighbors_max:
+            return exact_neighbors(x, k)
+        from umap.umap_ import nearest_neighbors
+
+        indices, distances, _ = nearest_neighbors(
+            x,
+            k,
+            "cosine",
+            {},
+            True,
+            np.random.RandomState(self.random_state),
+            low_memory=True,
+            n_jobs=1,
+        )
+        return Neighbors(indices.astype(np.int64), distances.astype(np.float32))
+
+    def _umap(
+        self,
+        x: np.ndarray,
+        graph: Neighbors,
+        dims: int,
+        min_dist: float,
+        epochs: int | None,
+        init: str,
+    ) -> np.ndarray:
+        """UMAP on the shared neighbour graph: the clustering space or the 2-D map."""
         from umap import UMAP
 
-        if progress:
-            progress(_STAGE, 0, 3)
+        k = min(self.n_neighbors, len(x) - 1)
+        knn = graph.first(k)
         reducer = UMAP(
-            n_neighbors=min(self.n_neighbors, len(x) - 1),
+            n_neighbors=k,
             n_components=dims,
-            min_dist=0.0,
+            min_dist=min_dist,
             metric="cosine",
+            init=init,
+            n_epochs=epochs,
             random_state=self.random_state,
             n_jobs=1,  # a seeded UMAP is single-threaded anyway; saying so silences its warning
-            low_memory=True,
+            precomputed_knn=(knn.indices, knn.distances, None),
         )
-        reduced = reducer.fit_transform(x)
-        if progress:
-            progress(_STAGE, 1, 3)
-        return np.asarray(reduced, dtype=np.float32)
+        with warnings.catch_warnings():
+            # Without a search index UMAP cannot transform new data; voc never asks it to.
+            warnings.filterwarnings("ignore", message=r"precomputed_knn\[2\]")
+            return np.asarray(reducer.fit_transform(x), dtype=np.float32)
 
     def _hdbscan(self, reduced: np.ndarray, size: int) -> np.ndarray:
         import hdbscan
@@ -169,24 +234,28 @@ class ThemeModel:
         similarity = sims[np.arange(len(x)), own].astype(np.float32)
         return labels, similarity
 
-    def _map(self, space: np.ndarray) -> np.ndarray:
-        """2-D coordinates for a map; from the clustering space, which is cheap to reduce again."""
-        if len(space) < 4:
-            return np.zeros((len(space), 2), dtype=np.float32)
-        from umap import UMAP
 
-        # A picture, not the clustering: PCA start and few epochs keep it cheap (seconds, not
-        # the half-minute a spectral start and 200-500 epochs take on 10k+ tickets).
-        reducer = UMAP(
-            n_neighbors=min(self.n_neighbors, len(space) - 1),
-            n_components=2,
-            min_dist=0.1,
-            init="pca",
-            n_epochs=self.map_epochs,
-            random_state=self.random_state,
-            n_jobs=1,  # a seeded UMAP is single-threaded anyway; saying so silences its warning
-        )
-        return np.asarray(reducer.fit_transform(space), dtype=np.float32)
+class _Steps:
+    """Times each step of a fit and reports progress after it (five steps at most)."""
+
+    TOTAL = 5
+
+    def __init__(self, progress: Progress | None):
+        self.progress = progress
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, step: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        self.seconds[step] = round(time.perf_counter() - start, 3)
+        if self.progress:
+            self.progress(_STAGE, len(self.seconds), self.TOTAL)
+
+    def finish(self) -> None:
+        """Report the stage complete, whichever steps this input needed."""
+        if self.progress:
+            self.progress(_STAGE, self.TOTAL, self.TOTAL)
 
 
 def _check_embeddings(embeddings: np.ndarray) -> np.ndarray:
@@ -204,6 +273,15 @@ def _centroids(x: np.ndarray, labels: np.ndarray) -> np.ndarray:
         centroids[theme] = x[labels == theme].mean(axis=0)
     norms = np.linalg.norm(centroids, axis=1, keepdims=True)
     return centroids / np.where(norms == 0, 1, norms)
+
+
+def _compact(labels: np.ndarray) -> np.ndarray:
+    """Renumber themes 0..k-1, dropping ids no ticket holds any more."""
+    themed = labels >= 0
+    kept, dense = np.unique(labels[themed], return_inverse=True)
+    out = labels.copy()
+    out[themed] = dense
+    return out
 
 
 def _order_by_size(labels: np.ndarray, centroids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

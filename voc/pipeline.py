@@ -216,6 +216,8 @@ def _manifest(
             "min_theme_size": model.min_theme_size_,
             "hdbscan_noise": model.hdbscan_noise_,
             "assigned_from_noise": model.hdbscan_noise_ - unthemed,
+            "moved_by_smoothing": model.smoothed_,
+            "timings_seconds": model.timings_,
         },
         "themes": {
             "count": sum(1 for t in themes if t.theme_id != schema.UNTHEMED_ID),

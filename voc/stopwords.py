@@ -22,7 +22,8 @@ _INDONESIAN = """
 _SUPPORT_CHATTER = """
     hi hello hey dear thanks thank please pls regards best kind cheers team support guys help hope
     just like need needs know anyone would could also still really get got getting issue issues
-    problem problems question asap urgent sir madam ok okay yes yeah
+    problem problems question asap urgent sir madam ok okay yes yeah appreciate appreciated
+    looked tried wondering
 """
 
 # Pronoun and auxiliary contractions (the tokenizer keeps apostrophes). Negations such as "can't"
