@@ -8,7 +8,7 @@ SAMPLE := sample_data/sample_tickets.csv
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install demo test lint format sample-data bench bench-quality docs clean
+.PHONY: install demo test lint format sample-data bench bench-quality bench-ingest docs clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ clean:
 
 bench-quality: install ## voc vs vanilla BERTopic on Banking77 (../shared/data) and the sample: NMI, ARI.
 	$(BIN)/python -m benchmarks.bench_quality
+
+bench-ingest: install ## Rows/s and peak memory reading + cleaning a generated 1,000,000-row export.
+	$(BIN)/python -m benchmarks.bench_ingest --rows $(or $(ROWS),1000000)
 
 docs: install ## Regenerate the settings table in docs/config.md.
 	$(BIN)/python scripts/update_docs.py

@@ -14,7 +14,7 @@ from tests.conftest import ROOT, write_csv
 from voc.cli import app
 
 runner = CliRunner()
-COMMANDS = ["cluster", "themes"]
+COMMANDS = ["cluster", "inspect", "themes"]
 
 SMALL_EXPORT = "Id,Subject,Description\n" + "".join(
     f'{i},"{subject}","{body}"\n'
@@ -121,3 +121,42 @@ def test_too_few_tickets_is_all_unthemed_with_a_warning(tmp_path: Path) -> None:
     assert data["themes_count"] == 0
     assert data["unthemed_share"] == 1.0
     assert any("no theme found: 2 tickets" in w for w in data["warnings"])
+
+
+def test_inspect_json_reports_mapping_rows_and_warnings(tmp_path: Path) -> None:
+    export = (
+        "Id,Subject,Description,Created at,Satisfaction Score\n"
+        '1,Login,"Cannot log in, mail me at bob@example.com",2026-03-01 10:00,Good\n'
+        "2,Login,,2026-03-02 10:00,Bad\n"
+        "2,Login,,2026-03-02 10:00,Bad\n"
+        "3,,,2026-03-03 10:00,\n"
+        "4,Export,Broken,not a date,Offered\n"
+    )
+    path = write_csv(tmp_path / "tickets.csv", export)
+    result = invoke("inspect", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["format"] == "csv" and report["delimiter"] == ","
+    assert report["column_map"]["body"] == ["Description"]
+    assert report["value_formats"]["csat"] == "good/bad (Zendesk)"
+    assert report["rows_read"] == 5 and report["rows_used"] == 3
+    assert report["skipped_by_reason"] == {"duplicate_row": 1, "empty_text": 1}
+    assert any("'Created at' could not be read" in w and "(rows 6)" in w for w in report["warnings"])
+
+
+def test_inspect_with_a_column_map_and_clear_errors(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "odd.csv", "ref,customer_message\nA1,The app crashes\n")
+    result = invoke("inspect", str(path))
+    assert result.exit_code == 2
+    assert "odd.csv" in result.output and "'customer_message'" in result.output
+    assert "--columns" in result.output and "Traceback" not in result.output
+    mapping = tmp_path / "map.toml"
+    mapping.write_text('[columns]\nticket_id = "ref"\nbody = "customer_message"\n')
+    result = invoke("inspect", str(path), "--columns", str(mapping))
+    assert result.exit_code == 0, result.output
+    assert "1 rows read, 1 usable, 0 skipped" in result.output
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[columns]\nbody = "nope"\n')
+    result = invoke("inspect", str(path), "--columns", str(bad))
+    assert result.exit_code == 2
+    assert "column 'nope' (from the column map" in result.output

@@ -105,7 +105,13 @@ def test_unparseable_dates_and_numbers_are_kept_and_counted(tmp_path: Path) -> N
     assert result.rows_used == 2
     assert result.frame[schema.CREATED_AT].isna().tolist() == [False, True]
     assert result.frame[schema.REOPENS].tolist()[0] == 2.0
-    assert any("1 creation dates" in w for w in result.warnings)
+    assert any(
+        w.endswith(
+            "n.csv: 1 value of 'created at' could not be read as dates (ISO 8601) (rows 3); "
+            "left empty."
+        )
+        for w in result.warnings
+    )
     assert any("'reopens'" in w for w in result.warnings)
 
 
@@ -136,8 +142,12 @@ def test_binary_and_unsupported_files(tmp_path: Path) -> None:
         read_export(binary)
     xlsx = tmp_path / "t.xlsx"
     xlsx.write_bytes(b"PK\x03\x04rest")
-    with pytest.raises(IngestError, match="XLSX.*save it as CSV"):
+    with pytest.raises(IngestError, match=r"t\.xlsx is a ZIP file but not a readable XLSX"):
         read_export(xlsx)
+    pdf = tmp_path / "t.csv"
+    pdf.write_bytes(b"%PDF-1.7 rest")
+    with pytest.raises(IngestError, match=r"t\.csv is a PDF file.*export the tickets as CSV"):
+        read_export(pdf)
 
 
 def test_no_text_column_names_file_and_columns(tmp_path: Path) -> None:

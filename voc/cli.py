@@ -21,6 +21,7 @@ from rich.table import Table
 
 from voc.config import RunConfig, load_config
 from voc.errors import USER_ERROR_EXIT_CODE, VocError
+from voc.inspect import InspectReport, inspect_export
 from voc.pipeline import run
 from voc.schema import ParentTheme, Theme
 from voc.store import Workspace
@@ -46,6 +47,20 @@ WorkspaceOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
 DEFAULT_WORKSPACE = Path("workspace")
 
+INPUT_HELP = "Ticket export: CSV/TSV (optionally .gz), XLSX, JSON, JSON Lines or Parquet."
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML or JSON settings file.")]
+TextColOption = Annotated[
+    list[str] | None, typer.Option(help="Text column; repeat to join several.")
+]
+IdColOption = Annotated[str | None, typer.Option(help="Ticket id column.")]
+DateColOption = Annotated[str | None, typer.Option(help="Creation date column.")]
+ColumnsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--columns", help='Saved column map (TOML: [columns] field = "Header"), see docs.'
+    ),
+]
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -66,11 +81,9 @@ def user_errors(func: F) -> F:
 @app.command()
 @user_errors
 def cluster(
-    input_file: Annotated[Path, typer.Argument(help="Ticket export (CSV/TSV, optionally .gz).")],
+    input_file: Annotated[Path, typer.Argument(help=INPUT_HELP)],
     workspace: WorkspaceOption = DEFAULT_WORKSPACE,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help="TOML or JSON settings file.")
-    ] = None,
+    config_file: ConfigOption = None,
     model: Annotated[
         str | None, typer.Option(help="Embedding model: local folder or cached model name.")
     ] = None,
@@ -78,27 +91,18 @@ def cluster(
     min_theme_size: Annotated[
         int | None, typer.Option(help="Smallest theme (default: scales with the input).")
     ] = None,
-    text_col: Annotated[
-        list[str] | None, typer.Option(help="Text column; repeat to join several.")
-    ] = None,
-    id_col: Annotated[str | None, typer.Option(help="Ticket id column.")] = None,
-    date_col: Annotated[str | None, typer.Option(help="Creation date column.")] = None,
+    text_col: TextColOption = None,
+    id_col: IdColOption = None,
+    date_col: DateColOption = None,
+    columns: ColumnsOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Discover themes in a ticket export and store the run in the workspace.
 
     Example: voc cluster sample_data/sample_tickets.csv --workspace workspace
     """
-    config = load_config(config_file) if config_file else RunConfig()
-    overrides = {
-        "embed.model": model,
-        "seed": seed,
-        "cluster.min_theme_size": min_theme_size,
-        "ingest.text_cols": tuple(text_col) if text_col else None,
-        "ingest.id_col": id_col,
-        "ingest.date_col": date_col,
-    }
-    config = config.with_overrides({k: v for k, v in overrides.items() if v is not None})
+    overrides = {"embed.model": model, "seed": seed, "cluster.min_theme_size": min_theme_size}
+    config = _config(config_file, overrides, text_col, id_col, date_col, columns)
     with _ProgressBar(enabled=not as_json) as report:
         result = run(input_file, workspace, config, progress=report)
     if as_json:
@@ -107,6 +111,29 @@ def cluster(
     for warning in result.manifest["warnings"]:
         err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
     _print_run(result.manifest, result.themes, result.stored.path)
+
+
+@app.command()
+@user_errors
+def inspect(
+    input_file: Annotated[Path, typer.Argument(help=INPUT_HELP)],
+    config_file: ConfigOption = None,
+    text_col: TextColOption = None,
+    id_col: IdColOption = None,
+    date_col: DateColOption = None,
+    columns: ColumnsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show how an export is read (format, helpdesk, column mapping, rows used and skipped).
+
+    Nothing is stored. Example: voc inspect zendesk_export.csv --json
+    """
+    config = _config(config_file, {}, text_col, id_col, date_col, columns)
+    report = inspect_export(input_file, config)
+    if as_json:
+        _print_json(report.to_dict())
+        return
+    _print_inspect(report)
 
 
 @app.command()
@@ -127,6 +154,61 @@ def themes(
         _print_json(_summary(stored.manifest, stored.themes, stored.parents, stored.path))
     else:
         _print_run(stored.manifest, stored.themes, stored.path)
+
+
+def _config(
+    config_file: Path | None,
+    overrides: dict[str, Any],
+    text_col: list[str] | None,
+    id_col: str | None,
+    date_col: str | None,
+    columns: Path | None,
+) -> RunConfig:
+    """The run's settings: the config file, then the options given on the command line."""
+    config = load_config(config_file) if config_file else RunConfig()
+    overrides = {
+        **overrides,
+        "ingest.text_cols": tuple(text_col) if text_col else None,
+        "ingest.id_col": id_col,
+        "ingest.date_col": date_col,
+        "ingest.columns_file": str(columns) if columns else None,
+    }
+    return config.with_overrides({k: v for k, v in overrides.items() if v is not None})
+
+
+def _print_inspect(report: InspectReport) -> None:
+    kind = report.format.upper() + (f", {report.detail}" if report.detail else "")
+    if report.encoding:
+        kind += f", {report.encoding}"
+    if report.delimiter:
+        kind += f", delimiter {report.delimiter!r}"
+    out.print(f"[bold]{escape(report.path)}[/]: {escape(kind)}", highlight=False)
+    out.print(f"helpdesk: {escape(report.helpdesk or 'not recognised (generic export)')}")
+    table = Table(title="columns", title_justify="left")
+    table.add_column("voc field")
+    table.add_column("export column(s)")
+    table.add_column("read as")
+    for name, headers in report.column_map.items():
+        table.add_row(name, escape(", ".join(headers)), escape(report.value_formats.get(name, "")))
+    out.print(table)
+    if report.unmapped_columns:
+        out.print(f"not used: {escape(', '.join(report.unmapped_columns))}", highlight=False)
+    skipped = ", ".join(f"{n} {r}" for r, n in report.skipped_by_reason.items()) or "none"
+    out.print(
+        f"{report.rows_read} rows read, {report.rows_used} usable, "
+        f"{report.rows_read - report.rows_used} skipped ({skipped}).",
+        highlight=False,
+    )
+    languages = ", ".join(f"{lang} {n}" for lang, n in report.languages.items())
+    out.print(f"languages: {escape(languages)}", highlight=False)
+    if report.truncated_for_embedding:
+        out.print(
+            f"{report.truncated_for_embedding} tickets are longer than the model reads; they are "
+            "kept whole and cut only for embedding.",
+            highlight=False,
+        )
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
 
 
 def _summary(

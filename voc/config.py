@@ -47,10 +47,29 @@ class IngestConfig:
     date_col: str | None = field(
         default=None, metadata=_doc("Column holding the creation time. None: detect by header.")
     )
+    columns_file: str | None = field(
+        default=None,
+        metadata=_doc(
+            "TOML file mapping canonical fields to the export's headers (a saved column map, "
+            "`--columns map.toml`); it wins over helpdesk detection and header aliases."
+        ),
+    )
+    dayfirst: bool | None = field(
+        default=None,
+        metadata=_doc(
+            "Read numeric dates as day/month (true) or month/day (false). None: decide per file "
+            "from values whose day is above 12, and warn when every value is ambiguous."
+        ),
+    )
+    chunk_rows: int = field(
+        default=50_000,
+        metadata=_doc("Rows read and cleaned at a time; bounds memory on large exports.", min=100),
+    )
     hash_requester: bool = field(
         default=True,
         metadata=_doc(
-            "Keep the requester column only as a salted hash (the salt stays in the workspace)."
+            "Keep the requester column only as a salted hash (the salt stays in the workspace). "
+            "False keeps it as exported (opt in only where policy allows)."
         ),
     )
 
@@ -82,7 +101,9 @@ class CleanConfig:
     mask_pii: bool = field(
         default=True,
         metadata=_doc(
-            "Replace emails, phone numbers and card numbers by [EMAIL], [PHONE], [CARD]."
+            "Mask personal data before anything is embedded, stored or shown: emails, phone "
+            "numbers, Luhn-valid card numbers, IBANs, IP addresses and secrets in URLs become "
+            "[EMAIL], [PHONE], [CARD], [IBAN], [IP], [SECRET]."
         ),
     )
 

@@ -29,8 +29,8 @@ from voc.cluster import ThemeModel
 from voc.config import RunConfig
 from voc.embed import Embedder, Progress, embed_texts, make_embedder
 from voc.ingest import read_export
-from voc.prepare import embedding_texts, prepare_tickets
-from voc.schema import IngestResult, ParentTheme, Theme
+from voc.prepare import count_truncated, embedding_texts, prepare_frame
+from voc.schema import IngestResult, ParentTheme, SkippedRow, Theme
 from voc.store import StoredRun, Workspace
 from voc.themes import describe_themes
 
@@ -60,6 +60,25 @@ class _Timer:
         self.peak_rss_mb[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         if announce:
             announce(name, 1, 1)
+
+    def split(self, stage: str, part: str, seconds: float) -> None:
+        """Report ``seconds`` of ``stage`` as a stage of its own named ``part``."""
+        self.seconds[stage] = round(self.seconds[stage] - seconds, 3)
+        self.seconds[part] = round(seconds, 3)
+        self.peak_rss_mb[part] = self.peak_rss_mb[stage]
+
+
+class _Stopwatch:
+    """Adds up the seconds spent inside ``with`` blocks."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def __enter__(self) -> None:
+        self._start = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        self.seconds += time.perf_counter() - self._start
 
 
 @dataclass(frozen=True)
@@ -97,7 +116,7 @@ def run(
     """Cluster one export into themes and store the run in the workspace.
 
     Args:
-        input_path: the export file (CSV/TSV, optionally gzipped).
+        input_path: the export file (CSV/TSV/XLSX/JSON/JSONL/Parquet, optionally gzipped).
         workspace: folder (or :class:`Workspace`) that receives ``runs/<run_id>/``.
         config: settings; defaults everywhere when None.
         progress: optional callback ``(stage, done, total)``.
@@ -108,11 +127,18 @@ def run(
     timer = _Timer(progress)
     started = datetime.now(UTC)
 
+    salt = ws.salt()
+    cleaning = _Stopwatch()
+
+    def prepare(chunk: pd.DataFrame) -> tuple[pd.DataFrame, list[SkippedRow]]:
+        with cleaning:
+            return prepare_frame(chunk, config, salt)
+
+    # Reading and cleaning alternate chunk by chunk (bounded memory); their times are split.
     with timer.stage("ingest"):
-        ingested = read_export(input_path, config.ingest)
-    with timer.stage("clean"):
-        prepared = prepare_tickets(ingested, config, ws.salt())
+        prepared = read_export(input_path, config.ingest, prepare=prepare)
         frame = prepared.frame
+    timer.split("ingest", "clean", cleaning.seconds)
     with timer.stage("embed", reports_itself=True):
         embedder = embedder or make_embedder(config.embed)
         cache = ws.embedding_cache() if config.embed.use_cache else None
@@ -197,7 +223,12 @@ def _manifest(
             "sha256": prepared.sha256,
             "encoding": prepared.encoding,
             "delimiter": prepared.delimiter,
+            "format": prepared.format,
+            "detail": prepared.detail,
+            "helpdesk": prepared.helpdesk,
             "column_map": prepared.column_map,
+            "unmapped_columns": prepared.unmapped_columns,
+            "value_formats": prepared.value_formats,
         },
         "rows": {
             "read": prepared.rows_read,
@@ -211,6 +242,8 @@ def _manifest(
             "dimensions": int(vectors.shape[1]),
             "cache_hits": cache_hits,
             "computed": len(vectors) - cache_hits,
+            "max_chars": config.embed.max_chars,
+            "truncated_for_embedding": count_truncated(prepared.frame, config.embed.max_chars),
         },
         "clustering": {
             "min_theme_size": model.min_theme_size_,

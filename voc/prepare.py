@@ -9,12 +9,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
 from voc import schema
 from voc.clean import clean_texts, mask_pii
 from voc.config import RunConfig
+from voc.ingest.values import detect_languages
 from voc.schema import IngestResult, SkippedRow
 
 EMPTY_AFTER_CLEANING = "empty_after_cleaning"
@@ -25,7 +27,20 @@ _MASKED_METADATA = (schema.TAGS, schema.ORGANIZATION, schema.STATUS, schema.PRIO
 
 def prepare_tickets(ingested: IngestResult, config: RunConfig, salt: bytes) -> IngestResult:
     """Return the ingest result with a cleaned ``text`` column and PII masked or hashed."""
-    frame = ingested.frame.copy()
+    frame, skipped = prepare_frame(ingested.frame, config, salt)
+    skipped = sorted([*ingested.skipped, *skipped], key=lambda row: row.row_number)
+    return dataclasses.replace(ingested, frame=frame, skipped=skipped)
+
+
+def prepare_frame(
+    frame: pd.DataFrame, config: RunConfig, salt: bytes
+) -> tuple[pd.DataFrame, list[SkippedRow]]:
+    """Clean one block of canonical rows: text built and masked, requester hashed, language set.
+
+    Returns the rows kept and those whose text is empty after cleaning (never silently dropped).
+    Works on any slice of an export, so ingest can run it chunk by chunk.
+    """
+    frame = frame.copy()
     subject_config = dataclasses.replace(
         config.clean, strip_quoted_replies=False, strip_signatures=False, strip_greetings=False
     )
@@ -39,20 +54,28 @@ def prepare_tickets(ingested: IngestResult, config: RunConfig, salt: bytes) -> I
     frame = frame.drop(columns=[schema.BODY])
     if config.clean.mask_pii:
         for column in _MASKED_METADATA:
-            frame[column] = frame[column].map(lambda v: mask_pii(v) if isinstance(v, str) else v)
+            frame[column] = _per_value(frame[column], mask_pii)
     if config.ingest.hash_requester:
-        frame[schema.REQUESTER] = frame[schema.REQUESTER].map(
-            lambda v: pseudonym(v, salt) if isinstance(v, str) and v else None
+        frame[schema.REQUESTER] = _per_value(
+            frame[schema.REQUESTER], lambda v: pseudonym(v, salt) if v else None
         )
     empty = frame[schema.TEXT].str.strip() == ""
-    skipped = list(ingested.skipped) + [
+    skipped = [
         SkippedRow(int(r), str(t), EMPTY_AFTER_CLEANING, "nothing left after removing markup")
         for r, t in zip(
             frame.loc[empty, schema.ROW_NUMBER], frame.loc[empty, schema.TICKET_ID], strict=True
         )
     ]
     frame = frame.loc[~empty].reset_index(drop=True)
-    return dataclasses.replace(ingested, frame=frame, skipped=skipped)
+    frame[schema.LANGUAGE] = detect_languages(frame[schema.TEXT].tolist())
+    return frame, skipped
+
+
+def _per_value(values: pd.Series, func: Callable[[str], str | None]) -> pd.Series:
+    """Apply ``func`` once per distinct text (metadata repeats a lot); other values pass through."""
+    texts = values[values.map(lambda v: isinstance(v, str))]
+    mapped = {v: func(v) for v in texts.unique()}
+    return values.map(lambda v: mapped.get(v, v) if isinstance(v, str) else v)
 
 
 def pseudonym(value: str, salt: bytes) -> str:
@@ -62,5 +85,13 @@ def pseudonym(value: str, salt: bytes) -> str:
 
 
 def embedding_texts(frame: pd.DataFrame, max_chars: int) -> list[str]:
-    """The exact strings given to the model: the cleaned text, cut to ``max_chars``."""
+    """The exact strings given to the model: the cleaned text, cut to ``max_chars``.
+
+    Only the model's copy is cut; the run keeps the full text (see :func:`count_truncated`).
+    """
     return [t[:max_chars] for t in frame[schema.TEXT]]
+
+
+def count_truncated(frame: pd.DataFrame, max_chars: int) -> int:
+    """How many tickets are longer than the model is given (kept whole in the run)."""
+    return int((frame[schema.TEXT].str.len() > max_chars).sum())

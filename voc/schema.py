@@ -24,6 +24,13 @@ PLAN = "plan"
 REOPENS = "reopens"
 REPLIES = "replies"
 RESOLUTION_MINUTES = "resolution_minutes"
+FIRST_RESPONSE_MINUTES = "first_response_minutes"
+ESCALATED = "escalated"
+AGENT_INTERACTIONS = "agent_interactions"
+CUSTOMER_INTERACTIONS = "customer_interactions"
+# Columns ingest derives from the canonical ones.
+CSAT_RAW = "csat_raw"  # the CSAT value as exported; ``csat`` holds it normalised to 0..1
+LANGUAGE = "language"  # ISO 639-1 code detected from the ticket text, "und" when unsure
 # Columns the pipeline adds.
 ROW_NUMBER = "row_number"
 TEXT = "text"
@@ -46,8 +53,23 @@ METADATA_FIELDS: tuple[str, ...] = (
     REOPENS,
     REPLIES,
     RESOLUTION_MINUTES,
+    FIRST_RESPONSE_MINUTES,
+    ESCALATED,
+    AGENT_INTERACTIONS,
+    CUSTOMER_INTERACTIONS,
 )
-NUMERIC_FIELDS: tuple[str, ...] = (REOPENS, REPLIES, RESOLUTION_MINUTES)
+# Effort signals: counts, durations in minutes, and escalated as 0/1.
+EFFORT_FIELDS: tuple[str, ...] = (
+    REOPENS,
+    REPLIES,
+    RESOLUTION_MINUTES,
+    FIRST_RESPONSE_MINUTES,
+    ESCALATED,
+    AGENT_INTERACTIONS,
+    CUSTOMER_INTERACTIONS,
+)
+NUMERIC_FIELDS: tuple[str, ...] = (REOPENS, REPLIES, AGENT_INTERACTIONS, CUSTOMER_INTERACTIONS)
+DURATION_FIELDS: tuple[str, ...] = (RESOLUTION_MINUTES, FIRST_RESPONSE_MINUTES)
 CANONICAL_FIELDS: tuple[str, ...] = (TICKET_ID, SUBJECT, BODY, CREATED_AT, *METADATA_FIELDS)
 
 UNTHEMED_ID = -1
@@ -80,6 +102,11 @@ class IngestResult:
     rows_read: int
     skipped: list[SkippedRow]
     warnings: list[str] = field(default_factory=list)
+    format: str = "csv"  # csv, tsv, xlsx, json, jsonl or parquet
+    detail: str = ""  # e.g. which sheet of a workbook, or which key of a JSON document
+    helpdesk: str | None = None  # the helpdesk recognised by its headers, None for a generic export
+    value_formats: dict[str, str] = field(default_factory=dict)  # how dates, CSAT... were read
+    unmapped_columns: list[str] = field(default_factory=list)  # export columns voc does not use
 
     @property
     def rows_used(self) -> int:

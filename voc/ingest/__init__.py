@@ -1,5 +1,10 @@
 """Read a ticket export into canonical columns, accounting for every row.
 
+The file is streamed in chunks of ``IngestConfig.chunk_rows``; an optional ``prepare`` step (the
+pipeline's cleaning and PII masking) runs on each chunk before the next is read, so raw ticket
+bodies never pile up in memory. Values that need the whole column to be understood (the date order
+of a file, the CSAT scale) are parsed once at the end, on the small columns that hold them.
+
 Example:
     >>> result = read_export("sample_data/sample_tickets.csv", IngestConfig())
     >>> result.rows_read == result.rows_used + len(result.skipped)
@@ -8,15 +13,27 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from voc import schema
 from voc.config import IngestConfig
-from voc.errors import EmptyCorpusError, IngestError
-from voc.ingest.columns import detect_columns, normalise_header
-from voc.ingest.readers import read_raw
+from voc.errors import EmptyCorpusError
+from voc.ingest.columns import ColumnMapping, detect_columns, normalise_header
+from voc.ingest.readers import Record, read_raw
+from voc.ingest.values import (
+    normalise_csat,
+    parse_counts,
+    parse_datetimes,
+    parse_durations,
+    parse_flags,
+    timezone_from_header,
+)
 from voc.schema import IngestResult, SkippedRow
 
 __all__ = ["IngestResult", "SkippedRow", "normalise_header", "read_export"]
@@ -27,83 +44,61 @@ EMPTY_TEXT = "empty_text"
 DUPLICATE_ROW = "duplicate_row"
 DUPLICATE_ID = "duplicate_id"
 
+# A step run on each chunk of raw canonical rows: returns the rows kept and the rows it skipped.
+Prepare = Callable[[pd.DataFrame], tuple[pd.DataFrame, list[SkippedRow]]]
 
-def read_export(path: str | Path, config: IngestConfig | None = None) -> IngestResult:
+
+def read_export(
+    path: str | Path, config: IngestConfig | None = None, *, prepare: Prepare | None = None
+) -> IngestResult:
     """Read an export, map its columns, and keep or skip (with a reason) every row."""
     config = config or IngestConfig()
     raw = read_raw(path)
     source = str(raw.path)
-    records = raw.records()
-    try:
-        _, header = next(records)
-    except StopIteration:
-        raise IngestError(f"input file {source} is empty") from None
-    header = [h.strip() for h in header]
+    header = [h.strip() for h in raw.header]
     mapping = detect_columns(header, config, source)
-
-    rows: list[dict[str, object]] = []
+    checks = _RowChecks(header, mapping)
+    columns = [schema.ROW_NUMBER, *schema.CANONICAL_FIELDS]
+    frames: list[pd.DataFrame] = [pd.DataFrame([], columns=columns)]
     skipped: list[SkippedRow] = []
-    seen_rows: dict[tuple[str, ...], int] = {}
-    seen_ids: dict[str, int] = {}
     rows_read = 0
-    for row_number, fields in records:
-        rows_read += 1
-        record = _canonical(fields, mapping)
-        ticket_id = str(record.get(schema.TICKET_ID) or "").strip() or f"row-{row_number}"
-        if len(fields) != len(header):
-            skipped.append(
-                SkippedRow(
-                    row_number,
-                    ticket_id,
-                    MALFORMED,
-                    f"expected {len(header)} fields as in the header, found {len(fields)}",
-                )
-            )
+    for chunk in _batched(raw.records(), config.chunk_rows):
+        rows_read += len(chunk)
+        kept = [r for r in chunk if not checks.skip_raw(r, skipped)]
+        if not kept:
             continue
-        key = tuple(fields)
-        if key in seen_rows:
-            skipped.append(
-                SkippedRow(row_number, ticket_id, DUPLICATE_ROW, f"same as row {seen_rows[key]}")
-            )
-            continue
-        seen_rows[key] = row_number
-        if not (record[schema.SUBJECT] or record[schema.BODY]):
-            skipped.append(SkippedRow(row_number, ticket_id, EMPTY_TEXT, "no subject or body"))
-            continue
-        if ticket_id in seen_ids:
-            skipped.append(
-                SkippedRow(
-                    row_number,
-                    ticket_id,
-                    DUPLICATE_ID,
-                    f"ticket id already used by row {seen_ids[ticket_id]} with other content",
-                )
-            )
-            continue
-        seen_ids[ticket_id] = row_number
-        record[schema.TICKET_ID] = ticket_id
-        record[schema.ROW_NUMBER] = row_number
-        rows.append(record)
-
-    warnings: list[str] = []
-    frame = _typed_frame(rows, mapping, warnings, source)
-    if not mapping.get(schema.BODY):
+        frame = checks.kept_rows(checks.canonical(kept), skipped)
+        if prepare is not None and len(frame):
+            frame, more = prepare(frame)
+            skipped.extend(more)
+        if len(frame):
+            frames.append(frame)
+    frame = pd.concat(frames[1:] or frames, ignore_index=True)
+    value_warnings: list[str] = []
+    formats = _typed_columns(frame, header, mapping, config, value_warnings)
+    warnings = [f"{source}: {w}" for w in value_warnings]
+    if not mapping.fields.get(schema.BODY):
         warnings.append(
-            f"{source} has no ticket body column; themes are built from subjects only. "
+            f"{source} has no ticket body column; themes will be built from subjects only. "
             "Export with descriptions for better themes."
         )
-    if not mapping.get(schema.CREATED_AT):
+    if not mapping.fields.get(schema.CREATED_AT):
         warnings.append(f"{source} has no creation-date column; trends will not be available.")
     result = IngestResult(
         path=source,
         sha256=raw.sha256,
-        encoding=raw.encoding,
-        delimiter=raw.delimiter,
-        column_map={field: [header[i] for i in idx] for field, idx in mapping.items() if idx},
+        encoding=raw.encoding or "",
+        delimiter=raw.delimiter or "",
+        column_map={f: [header[i] for i in idx] for f, idx in mapping.fields.items() if idx},
         frame=frame,
         rows_read=rows_read,
-        skipped=skipped,
-        warnings=warnings,
+        skipped=sorted(skipped, key=lambda row: row.row_number),
+        warnings=mapping.warnings + warnings,
+        format=raw.format,
+        detail=raw.detail,
+        helpdesk=mapping.helpdesk,
+        value_formats=formats,
+        unmapped_columns=[h for i, h in enumerate(header) if i not in mapping.used],
     )
     if frame.empty:
         raise EmptyCorpusError(
@@ -113,50 +108,159 @@ def read_export(path: str | Path, config: IngestConfig | None = None) -> IngestR
     return result
 
 
-def _canonical(fields: list[str], mapping: dict[str, list[int]]) -> dict[str, object]:
-    """Pick the canonical fields out of one record; repeated columns are joined, not lost."""
-    record: dict[str, object] = {}
-    for canonical in schema.CANONICAL_FIELDS:
-        parts = [fields[i].strip() for i in mapping.get(canonical, []) if i < len(fields)]
-        joiner = "\n" if canonical == schema.BODY else " "
-        record[canonical] = joiner.join(p for p in parts if p)
-    return record
+class _RowChecks:
+    """Row decisions, in order: malformed, exact duplicate, no text, reused ticket id.
+
+    Duplicates and reused ids need memory of earlier chunks; digests, not rows, are kept, so
+    memory stays small on million-row exports.
+    """
+
+    def __init__(self, header: list[str], mapping: ColumnMapping):
+        self.width = len(header)
+        self.plan = [
+            (f, mapping.fields.get(f, []), "\n" if f == schema.BODY else " ")
+            for f in schema.CANONICAL_FIELDS
+        ]
+        self.id_columns = mapping.fields.get(schema.TICKET_ID, [])
+        self.seen_rows: dict[bytes, int] = {}
+        self.seen_ids: dict[str, int] = {}
+
+    def skip_raw(self, record: Record, skipped: list[SkippedRow]) -> bool:
+        """Record a malformed or exactly repeated row as skipped; True when it was."""
+        number, fields = record.row_number, record.fields
+        if fields is None:
+            skipped.append(SkippedRow(number, f"row-{number}", MALFORMED, record.problem))
+            return True
+        if len(fields) != self.width:
+            detail = f"expected {self.width} fields as in the header, found {len(fields)}"
+            skipped.append(SkippedRow(number, self._id_of(fields, number), MALFORMED, detail))
+            return True
+        key = hashlib.blake2b("\x1f".join(fields).encode("utf-8"), digest_size=16).digest()
+        first = self.seen_rows.setdefault(key, number)
+        if first != number:
+            detail = f"same as row {first}"
+            skipped.append(SkippedRow(number, self._id_of(fields, number), DUPLICATE_ROW, detail))
+            return True
+        return False
+
+    def canonical(self, records: list[Record]) -> pd.DataFrame:
+        """Canonical columns of well-formed records, built column by column (vectorised)."""
+        rows = [r.fields for r in records]
+        columns: dict[str, Any] = {schema.ROW_NUMBER: [r.row_number for r in records]}
+        for field, positions, joiner in self.plan:
+            parts = [pd.Series([f[i] for f in rows], dtype="str").str.strip() for i in positions]
+            if not parts:
+                columns[field] = ""
+                continue
+            value = parts[0]
+            for part in parts[1:]:  # repeated columns are joined, empty pieces left out
+                both = (value != "") & (part != "")
+                value = (value + joiner + part).where(both, value.where(part == "", part))
+            columns[field] = value.to_numpy()
+        frame = pd.DataFrame(columns)
+        missing_id = frame[schema.TICKET_ID] == ""
+        frame.loc[missing_id, schema.TICKET_ID] = "row-" + frame.loc[
+            missing_id, schema.ROW_NUMBER
+        ].astype(str)
+        return frame
+
+    def kept_rows(self, frame: pd.DataFrame, skipped: list[SkippedRow]) -> pd.DataFrame:
+        """Drop rows with no text or a ticket id already used, recording each as skipped."""
+        empty = ((frame[schema.SUBJECT] == "") & (frame[schema.BODY] == "")).to_numpy()
+        keep = []
+        for number, ticket_id, no_text in zip(
+            frame[schema.ROW_NUMBER], frame[schema.TICKET_ID], empty, strict=True
+        ):
+            number = int(number)
+            if no_text:
+                skipped.append(SkippedRow(number, ticket_id, EMPTY_TEXT, "no subject or body"))
+                keep.append(False)
+                continue
+            first = self.seen_ids.setdefault(ticket_id, number)
+            if first != number:
+                detail = f"ticket id already used by row {first} with other content"
+                skipped.append(SkippedRow(number, ticket_id, DUPLICATE_ID, detail))
+            keep.append(first == number)
+        return frame.loc[keep].reset_index(drop=True)
+
+    def _id_of(self, fields: list[str], number: int) -> str:
+        for i in self.id_columns:
+            if i < len(fields) and fields[i].strip():
+                return fields[i].strip()
+        return f"row-{number}"
 
 
-def _typed_frame(
-    rows: list[dict[str, object]], mapping: dict[str, list[int]], warnings: list[str], source: str
-) -> pd.DataFrame:
-    """Build the canonical frame: text stays text, dates become UTC timestamps, counts numbers."""
-    columns = [schema.ROW_NUMBER, *schema.CANONICAL_FIELDS]
-    frame = pd.DataFrame(rows, columns=columns)
-    present = {field for field, idx in mapping.items() if idx}
+def _typed_columns(
+    frame: pd.DataFrame,
+    header: list[str],
+    mapping: ColumnMapping,
+    config: IngestConfig,
+    warnings: list[str],
+) -> dict[str, str]:
+    """Parse dates, CSAT and effort signals in place; return how each column was read."""
+    formats: dict[str, str] = {}
     frame[schema.ROW_NUMBER] = frame[schema.ROW_NUMBER].astype("int64")
-    frame[schema.CREATED_AT] = parse_dates(frame[schema.CREATED_AT], warnings, source)
-    for field in schema.NUMERIC_FIELDS:
-        values = frame[field].replace("", None)
-        numbers = pd.to_numeric(values, errors="coerce")
-        bad = int((values.notna() & numbers.isna()).sum())
-        if bad:
-            warnings.append(f"{bad} values of '{field}' in {source} are not numbers; left empty.")
-        frame[field] = numbers.astype("float64")
+
+    def source_header(field: str) -> str:
+        positions = mapping.fields.get(field) or []
+        return header[positions[0]] if positions else field
+
+    def missing(field: str) -> bool:
+        return not mapping.fields.get(field)
+
+    created = source_header(schema.CREATED_AT)
+    dates = parse_datetimes(
+        _by_row(frame, schema.CREATED_AT),
+        column=created,
+        default_tz=timezone_from_header(created),
+        dayfirst=config.dayfirst,
+    )
+    frame[schema.CREATED_AT] = dates.values.to_numpy()
+    warnings += dates.warnings
+    if not missing(schema.CREATED_AT):
+        formats[schema.CREATED_AT] = dates.format
+
+    frame[schema.CSAT_RAW] = _blank_to_none(frame[schema.CSAT])
+    csat = normalise_csat(_by_row(frame, schema.CSAT), column=source_header(schema.CSAT))
+    frame[schema.CSAT] = csat.values.to_numpy(dtype="float64")
+    warnings += csat.warnings
+    if not missing(schema.CSAT):
+        formats[schema.CSAT] = csat.scale
+
+    parsers: dict[str, Callable[..., Any]] = {
+        **dict.fromkeys(schema.NUMERIC_FIELDS, parse_counts),
+        **dict.fromkeys(schema.DURATION_FIELDS, parse_durations),
+        schema.ESCALATED: parse_flags,
+    }
+    for field, parser in parsers.items():
+        column = source_header(field)
+        kwargs = {"header": column} if parser is parse_durations else {}
+        parsed = parser(_by_row(frame, field), column=column, **kwargs)
+        frame[field] = parsed.values.to_numpy(dtype="float64")
+        warnings += parsed.warnings
+        if parser is parse_durations and not missing(field):
+            formats[field] = f"minutes (exported in {parsed.unit})"
+    text_fields = (schema.TICKET_ID, schema.SUBJECT, schema.BODY)
     for field in schema.CANONICAL_FIELDS:
-        if field not in present and field not in (schema.TICKET_ID, schema.SUBJECT, schema.BODY):
-            frame[field] = None if field not in schema.NUMERIC_FIELDS else float("nan")
-    return frame
+        if missing(field) and field not in text_fields and frame[field].dtype == object:
+            frame[field] = None
+    return formats
 
 
-def parse_dates(values: pd.Series, warnings: list[str], source: str) -> pd.Series:
-    """Parse creation times to UTC; unparseable values become NaT and are counted in a warning."""
-    text = values.replace("", None)
-    if text.isna().all():
-        return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns, UTC]")
-    parsed = pd.to_datetime(text, errors="coerce", utc=True, format="ISO8601")
-    if parsed.isna().sum() > text.isna().sum():
-        parsed = pd.to_datetime(text, errors="coerce", utc=True, format="mixed")
-    bad = int((text.notna() & parsed.isna()).sum())
-    if bad:
-        warnings.append(f"{bad} creation dates in {source} could not be parsed; left empty.")
-    return parsed.astype("datetime64[ns, UTC]")
+def _blank_to_none(values: pd.Series) -> pd.Series:
+    return values.where(values.astype(str).str.len() > 0, None) if len(values) else values
+
+
+def _by_row(frame: pd.DataFrame, field: str) -> pd.Series:
+    """A column indexed by file row number, so parsers' warnings name rows a user can find."""
+    values = _blank_to_none(frame[field])
+    return pd.Series(values.to_numpy(), index=frame[schema.ROW_NUMBER].to_numpy(), name=field)
+
+
+def _batched(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    iterator = iter(records)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def _describe(counts: dict[str, int]) -> str:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import re
+import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from pathlib import Path
 
 from voc import schema
 from voc.config import IngestConfig
 from voc.errors import SchemaError
+from voc.ingest.headers import normalise_header
+from voc.ingest.helpdesks import detect_helpdesk, helpdesk_columns
+
+__all__ = ["ALIASES", "ColumnMapping", "detect_columns", "load_column_map", "normalise_header"]
 
 # Header aliases per canonical field, most specific first; compared after normalise_header().
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -95,30 +102,43 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "resolution time",
         "full resolution time",
         "time to resolution",
+        "resolution time in hrs",
     ),
+    schema.FIRST_RESPONSE_MINUTES: (
+        "first reply time in minutes",
+        "first response time",
+        "first response time in minutes",
+        "first response time in hrs",
+        "time to first response",
+        "first reply time",
+    ),
+    schema.ESCALATED: ("escalated", "is escalated", "isescalated"),
+    schema.AGENT_INTERACTIONS: ("agent interactions", "agent replies count"),
+    schema.CUSTOMER_INTERACTIONS: ("customer interactions", "customer replies"),
 }
 
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-_BRACKETED = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """Which export columns feed each canonical field, and how that was decided."""
+
+    fields: dict[str, list[int]]
+    helpdesk: str | None = None
+    warnings: list[str] = dataclass_field(default_factory=list)
+
+    @property
+    def used(self) -> set[int]:
+        return {i for positions in self.fields.values() for i in positions}
 
 
-def normalise_header(header: str) -> str:
-    """Lower-case, drop a trailing ``[list]``/``(UTC)`` suffix and punctuation.
-
-    Example: ``normalise_header("Created at (UTC)") == "created at"``.
-    """
-    text = _BRACKETED.sub("", header.strip().lstrip("\ufeff"))
-    return _NON_ALNUM.sub(" ", text.lower()).strip()
-
-
-def detect_columns(
-    headers: Sequence[str], config: IngestConfig, source: str
-) -> dict[str, list[int]]:
+def detect_columns(headers: Sequence[str], config: IngestConfig, source: str) -> ColumnMapping:
     """Map canonical fields to the column positions that feed them.
 
-    Text comes from ``config.text_cols`` when given (all joined into the body); otherwise from the
-    detected subject and body columns. Raises :class:`SchemaError` naming the file and its columns
-    when an override names no column or no text column can be found.
+    Precedence: command-line overrides (``text_cols``, ``id_col``, ``date_col``), then a saved
+    column map (``columns_file``), then the recognised helpdesk's own column names, then generic
+    header aliases. A field fed by several columns (Jira's repeated ``Labels``) gets them all.
+    Raises :class:`SchemaError` naming the file and its columns when an override names no column
+    or no text column can be found.
     """
     normalised = [normalise_header(h) for h in headers]
     mapping: dict[str, list[int]] = {}
@@ -137,33 +157,84 @@ def detect_columns(
             f"columns are: {_listing(headers)}"
         )
 
+    def claim(field: str, positions: list[int]) -> None:
+        mapping[field] = positions
+        taken.update(positions)
+
     if config.text_cols:
-        mapping[schema.BODY] = [position(n, "--text-col") for n in config.text_cols]
-        taken.update(mapping[schema.BODY])
+        claim(schema.BODY, [position(n, "--text-col") for n in config.text_cols])
         mapping[schema.SUBJECT] = []
     if config.id_col:
-        mapping[schema.TICKET_ID] = [position(config.id_col, "--id-col")]
-        taken.update(mapping[schema.TICKET_ID])
+        claim(schema.TICKET_ID, [position(config.id_col, "--id-col")])
     if config.date_col:
-        mapping[schema.CREATED_AT] = [position(config.date_col, "--date-col")]
-        taken.update(mapping[schema.CREATED_AT])
+        claim(schema.CREATED_AT, [position(config.date_col, "--date-col")])
+    if config.columns_file:
+        option = f"the column map {config.columns_file}"
+        for field, names in load_column_map(config.columns_file).items():
+            if field not in mapping:
+                claim(field, [position(n, option) for n in names])
 
-    for canonical, aliases in ALIASES.items():
-        if canonical in mapping:
-            continue
-        for alias in aliases:
-            hits = [i for i, norm in enumerate(normalised) if norm == alias and i not in taken]
-            if hits:
-                mapping[canonical] = hits
-                taken.update(hits)
-                break
+    def free(alias: str) -> list[int]:
+        return [i for i, norm in enumerate(normalised) if norm == alias and i not in taken]
+
+    match = detect_helpdesk(headers)
+    candidates = [(helpdesk_columns(match), match.helpdesk.joined)] if match else []
+    candidates.append((ALIASES, frozenset()))
+    for aliases, joined in candidates:
+        for canonical, names in aliases.items():
+            if canonical in mapping:
+                continue
+            if canonical in joined:  # every listed column, in order (Jira: description, comments)
+                if hits := [i for alias in names for i in free(alias)]:
+                    claim(canonical, hits)
+                continue
+            for alias in names:
+                if hits := free(alias):
+                    claim(canonical, hits)
+                    break
 
     if not mapping.get(schema.SUBJECT) and not mapping.get(schema.BODY):
         raise SchemaError(
             f"no ticket text column found in {source}; columns are: {_listing(headers)}. "
-            "Pass --text-col NAME (repeat it to join several columns)."
+            "Pass --text-col NAME (repeat it to join several columns), or a column map with "
+            "--columns map.toml."
         )
-    return mapping
+    return ColumnMapping(mapping, match.helpdesk.name if match else None)
+
+
+def load_column_map(path: str | Path) -> dict[str, list[str]]:
+    """Read a saved column map: a TOML ``[columns]`` table of canonical field = header(s).
+
+    Example file::
+
+        [columns]
+        ticket_id = "Ref"
+        body = ["Customer message", "Notes"]
+        created_at = "Opened on"
+    """
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SchemaError(f"column map {path} not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SchemaError(f"column map {path} is not valid TOML: {exc}") from None
+    table = data.get("columns", data)
+    known = set(schema.CANONICAL_FIELDS)
+    result: dict[str, list[str]] = {}
+    for field, value in table.items():
+        if field not in known:
+            raise SchemaError(
+                f"column map {path} names unknown field '{field}'; fields are: "
+                f"{', '.join(schema.CANONICAL_FIELDS)}"
+            )
+        names = [value] if isinstance(value, str) else value
+        if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+            raise SchemaError(
+                f"column map {path}: '{field}' must be a header name or a list of header names"
+            )
+        result[field] = names
+    return result
 
 
 def _listing(headers: Sequence[str]) -> str:

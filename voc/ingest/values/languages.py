@@ -1,0 +1,146 @@
+"""A fast language guess: :func:`detect_languages` gives each ticket's ISO 639-1 code (one of
+:data:`LANGUAGES`), or :data:`UNDETERMINED` when unsure, from small lists of each language's most
+frequent function words: offline, with no model to download, and explainable word by word.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+
+__all__ = ["LANGUAGES", "UNDETERMINED", "detect_languages"]
+
+UNDETERMINED = "und"
+# Only the start of a ticket is read: enough words to decide, and bounded time per ticket.
+_LANGUAGE_SCAN_CHARS = 400
+_LANGUAGE_MIN_HITS = 2
+# The winner needs at least this many times the runner-up's hits.
+_LANGUAGE_MIN_RATIO = 2.0
+# Punctuation and digits become spaces, then str.split: several times faster than a regex
+# tokenizer, and this runs on every ticket of million-row exports.
+_NOT_WORD = str.maketrans(dict.fromkeys(string.punctuation + string.digits + "“”‘’…«»¿¡–—", " "))
+# The most frequent function words of each language (plus a few words every ticket in that
+# language uses). A word listed for two languages tells them apart from neither, so it is
+# dropped from both: shared words are listed on purpose ("a", "de", "la", "in", "no" ...).
+_LANGUAGE_WORDS = {
+    "en": """
+        the a an and or but if because so than then this that these those it its i me my mine
+        we us our you your he she him her they them their there here is are was were be been
+        being am have has had do does did done can could would should will shall may might must
+        not no yes to of in on at by for from with about into out up down over after before
+        again still just also only very too when where why how what which who all any some every
+        each other such as can't don't cannot please thanks thank hello hi dear since yesterday
+        today now already never get got
+    """,
+    "id": """
+        yang dan di ke dari ini itu tidak tak bisa dapat sudah belum akan ada adalah dengan
+        untuk pada dalam juga saya aku kami kita anda kamu dia mereka tapi tetapi namun karena
+        sejak sampai masih lagi mau ingin harus tolong mohon terima kasih apa bagaimana kenapa
+        mengapa kapan dimana gimana kok sih dong deh ya nya aja saja hanya sangat sekali banyak
+        setelah sebelum kemarin sekarang hari atau jika kalau agar supaya sedang telah udah gak
+        nggak enggak ga lebih kembali oleh para bagi tersebut yaitu bahwa selalu pernah baru
+        masuk kak terus sama
+    """,
+    "es": """
+        el la los las un una unos unas y o pero que de del al en a por para con sin sobre es son
+        está están estoy estamos fue era ser hay he ha han hemos tengo tiene tienen puedo puede
+        pueden no sí si ya muy más también cuando donde porque como qué cómo mi mis su sus tu
+        nuestro nuestra lo le les me te se nos esto este esta ese eso hola gracias favor ayuda
+        todavía aún nada algo ningún desde hasta ayer hoy ahora después antes siempre nunca
+        cuenta problema hace usted ustedes mas
+    """,
+    "pt": """
+        o a os as um uma uns umas e ou mas que de do da dos das no na nos nas em ao à sem por
+        para pelo pela sobre é são está estão estou foi era ser ter tem tenho têm pode posso
+        consigo não sim já muito mais também quando onde porque como meu minha seu sua nosso
+        você vocês ele ela eles isso isto este esta esse essa olá oi obrigado obrigada ajuda
+        ainda nada algo desde até ontem hoje agora depois antes sempre nunca conta problema dia
+        aqui lá fazer preciso gostaria nao tá te se me
+    """,
+    "fr": """
+        le la les un une des du de et ou mais que qui dont où à au aux en dans par pour avec
+        sans sur sous est sont suis es être été ai as a avons avez ont avoir fait faire peux
+        peut pouvez pas ne plus non oui très aussi encore toujours déjà jamais rien quand
+        comment pourquoi je tu il elle nous vous ils elles on me te se si mon ma mes ton ta
+        votre vos notre nos leur ce cette ces ça cela bonjour merci depuis hier aujourd hui
+        compte problème aide j qu n c
+    """,
+    "de": """
+        der die das den dem des ein eine einen einem einer und oder aber wenn dass weil ist sind
+        war waren bin bist sein habe hat haben hatte wird werden wurde kann können konnte muss
+        soll will möchte nicht kein keine ich du er sie es wir ihr mich mir uns euch mein meine
+        unser ihre mit von zu zum zur auf für bei aus nach vor über unter im in an am auch noch
+        schon nur sehr so wie was warum wann wo jetzt heute gestern immer wieder seit bitte
+        danke hallo leider funktioniert gibt man dies diese dieser konto hilfe als hier da
+    """,
+    "nl": """
+        de het een en of maar dat die dit deze als dan want omdat is zijn was waren ben bent
+        heb hebt heeft hebben had kan kunnen kon moet moeten wil wilt zou wordt worden werd
+        niet geen wel ik je jij u we wij ze zij hij mijn uw jullie ons onze hun er hier daar van
+        voor met op aan in uit bij naar om over tot door te ook nog al alleen erg heel nu
+        vandaag gisteren altijd weer sinds hoe waarom wat wie wanneer waar graag bedankt dank
+        alvast hallo hoi goedemorgen goedemiddag probleem kunt
+    """,
+    "it": """
+        il lo la gli le un uno una di del della dei delle degli da dal dalla in nel nella su
+        sul sulla per con tra fra e o ma che non è sono sei siamo era essere stato ho hai ha
+        abbiamo avete hanno posso può possiamo riesco devo vorrei mi ti ci si vi mio mia miei
+        tuo suo sua nostro vostro questo questa quello quella anche ancora già più molto poi
+        quando come dove perché cosa chi niente sempre mai oggi ieri adesso ora grazie ciao
+        buongiorno salve aiuto problema a
+    """,
+}
+
+
+def _distinctive_words(profiles: dict[str, str]) -> dict[str, str]:
+    """Word -> language, for words listed under exactly one language."""
+    owners: dict[str, set[str]] = {}
+    for language, words in profiles.items():
+        for word in words.split():
+            owners.setdefault(word, set()).add(language)
+    return {word: langs.pop() for word, langs in owners.items() if len(langs) == 1}
+
+
+_WORD_LANGUAGE = _distinctive_words(_LANGUAGE_WORDS)
+LANGUAGES: tuple[str, ...] = tuple(_LANGUAGE_WORDS)
+
+
+def detect_languages(texts: Sequence[object]) -> list[str]:
+    """The ISO 639-1 code of each text's language, or ``"und"`` when too short or unsure.
+
+    Method: the lower-cased words of the first 400 characters are looked up in small lists of
+    each language's most frequent function words (words shared by two listed languages count
+    for neither). The language with the most hits wins if it has at least 2 and at least twice
+    the runner-up's. Why: it runs offline with no model to download, reads ~10^5-10^6 short
+    tickets a second in pure Python, and every answer can be explained by the words that matched.
+
+    Limits: recognises only en, id, es, pt, fr, de, nl and it; short texts ("Refund?") and
+    texts made of product words come back "und"; Malay reads as Indonesian; a ticket that
+    quotes another language is judged by its first 400 characters.
+
+    Example:
+        >>> detect_languages(["Saya tidak bisa masuk ke akun saya sejak kemarin", "Refund?"])
+        ['id', 'und']
+    """
+    return [_language(text) for text in texts]
+
+
+def _language(text: object) -> str:
+    if not isinstance(text, str):
+        return UNDETERMINED
+    lookup = _WORD_LANGUAGE.get
+    words = text[:_LANGUAGE_SCAN_CHARS].lower().translate(_NOT_WORD).split()
+    hits = [lang for lang in map(lookup, words) if lang]
+    if len(hits) < _LANGUAGE_MIN_HITS:
+        return UNDETERMINED
+    first = hits[0]
+    if hits.count(first) == len(hits):  # the usual case: every hit agrees
+        return first
+    counts: dict[str, int] = {}
+    for lang in hits:
+        counts[lang] = counts.get(lang, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    best = max(counts, key=counts.__getitem__)
+    if ranked[0] < _LANGUAGE_MIN_HITS or ranked[0] < _LANGUAGE_MIN_RATIO * ranked[1]:
+        return UNDETERMINED
+    return best
