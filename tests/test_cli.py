@@ -141,7 +141,8 @@ def test_inspect_json_reports_mapping_rows_and_warnings(tmp_path: Path) -> None:
     assert report["value_formats"]["csat"] == "good/bad (Zendesk)"
     assert report["rows_read"] == 5 and report["rows_used"] == 3
     assert report["skipped_by_reason"] == {"duplicate_row": 1, "empty_text": 1}
-    assert any("'Created at' could not be read" in w and "(rows 6)" in w for w in report["warnings"])
+    dates = [w for w in report["warnings"] if "'Created at' could not be read" in w]
+    assert len(dates) == 1 and "(rows 6)" in dates[0]
 
 
 def test_inspect_with_a_column_map_and_clear_errors(tmp_path: Path) -> None:
