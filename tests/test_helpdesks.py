@@ -80,7 +80,8 @@ def test_columns_point_at_headers_of_the_fixture(helpdesk: Helpdesk) -> None:
     assert present & set(columns[schema.TICKET_ID])
     assert present & {*columns.get(schema.SUBJECT, ()), *columns.get(schema.BODY, ())}
     for field, headers in columns.items():  # catches a misspelt header in the data
-        assert present & set(headers), f"{helpdesk.key}: no header for {field} in its fixture"
+        if headers:  # an empty tuple says the export has no such column
+            assert present & set(headers), f"{helpdesk.key}: no header for {field} in its fixture"
 
 
 @pytest.mark.parametrize("helpdesk", HELPDESKS, ids=lambda h: h.key)

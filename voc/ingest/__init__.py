@@ -212,13 +212,16 @@ def _typed_columns(
     dates = parse_datetimes(
         _by_row(frame, schema.CREATED_AT),
         column=created,
-        default_tz=timezone_from_header(created),
+        default_tz=timezone_from_header(created),  # Intercom: "... (America/New_York)"
         dayfirst=config.dayfirst,
     )
     frame[schema.CREATED_AT] = dates.values.to_numpy()
     warnings += dates.warnings
     if not missing(schema.CREATED_AT):
-        formats[schema.CREATED_AT] = dates.format
+        zone = timezone_from_header(created)
+        formats[schema.CREATED_AT] = dates.format + (
+            f", times without offset in {zone}" if zone else ""
+        )
 
     frame[schema.CSAT_RAW] = _blank_to_none(frame[schema.CSAT])
     csat = normalise_csat(_by_row(frame, schema.CSAT), column=source_header(schema.CSAT))

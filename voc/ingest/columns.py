@@ -184,6 +184,9 @@ def detect_columns(headers: Sequence[str], config: IngestConfig, source: str) ->
         for canonical, names in aliases.items():
             if canonical in mapping:
                 continue
+            if not names:  # the helpdesk says it has no such column
+                mapping[canonical] = []
+                continue
             if canonical in joined:  # every listed column, in order (Jira: description, comments)
                 if hits := [i for alias in names for i in free(alias)]:
                     claim(canonical, hits)

@@ -47,7 +47,8 @@ class Helpdesk:
     """One helpdesk export format: the headers that identify it and where each field lives.
 
     Every header name is stored normalised. ``columns`` maps a canonical field to this helpdesk's
-    headers for it, most specific first: the first one present feeds the field, except for the
+    headers for it, most specific first: the first one present feeds the field (an empty tuple:
+    this export has no such column, whatever generic aliases would match), except for the
     fields in ``joined``, which take every listed header present (Jira's body is its Description
     and all of its Comment columns). ``notes`` say what a reader of this export must know.
     """
@@ -319,14 +320,20 @@ HELPDESKS: tuple[Helpdesk, ...] = (
             schema.TAGS: ("Labels",),
             schema.CSAT: ("Satisfaction rating",),
             schema.REQUESTER: ("Reporter",),
+            schema.ORGANIZATION: ("Custom field (Organizations)",),
+            # The SLA columns hold time left against a target (negative once breached), not
+            # how long the ticket took: no column, so the generic aliases do not take them.
+            schema.RESOLUTION_MINUTES: (),
+            schema.FIRST_RESPONSE_MINUTES: (),
         },
         joined=(schema.BODY,),
         notes=(
             "repeated Labels and Comment columns (one per value) are combined, not lost",
             "dates like 12/Mar/24 3:04 PM (day/month name/two-digit year, 12-hour clock)",
             "a Comment cell reads 'date;author account id;text'",
-            "custom fields are headed 'Custom field (Name)', which normalise to 'custom field'; "
-            "Organizations, Request Type and the SLA columns cannot be mapped by name yet",
+            "custom fields are headed 'Custom field (Name)' and matched by the name inside",
+            "the SLA columns (Time to first response, Time to resolution) are time left against "
+            "a target, negative once breached, so they are not read as durations",
         ),
     ),
     # Salesforce Case records by API name: Data Export service (Case.csv) and Data Loader;
