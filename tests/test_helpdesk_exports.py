@@ -50,6 +50,17 @@ def test_jira_repeated_columns_are_combined_and_dates_read() -> None:
     assert result.column_map[schema.ORGANIZATION] == ["Custom field (Organizations)"]
 
 
+def test_jira_comment_metadata_is_not_ticket_text(tmp_path: Path) -> None:
+    from voc.config import RunConfig
+    from voc.prepare import prepare_frame
+
+    result = read_export(FIXTURES / "jira.csv")
+    frame, _ = prepare_frame(result.frame, RunConfig(), b"salt")
+    text = frame.iloc[0][schema.TEXT]
+    assert "Same error in incognito." in text
+    assert "557058:" not in text and "12/Mar/24" not in text
+
+
 def test_intercom_times_are_read_in_the_zone_named_by_the_header() -> None:
     frame = read_export(FIXTURES / "intercom.csv").frame
     row = frame.loc[frame[schema.TICKET_ID] == "215469341"].iloc[0]

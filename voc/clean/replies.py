@@ -187,12 +187,18 @@ MESSAGE_LABEL_RE = re.compile(
 )
 
 
+# Jira's CSV writes each comment as "12/Mar/24 3:18 PM;<author account id>;<text>".
+JIRA_COMMENT_RE = re.compile(
+    r"^[ \t]*\d{1,2}/[A-Za-z]{3}/\d{2,4} \d{1,2}:\d{2}(?: ?[AP]M)?;[^;\n]{0,128};", re.M
+)
+
+
 def strip_transcript_markup(text: str) -> str:
     """Keep the customer's words from chat transcripts and web forms, not their scaffolding.
 
     Drops transcript headers, time stamps and speaker labels, every line said by a speaker other
-    than the first (the agent or a bot), and short form-field lines such as "Name: ..." or
-    "Topic: ...".
+    than the first (the agent or a bot), short form-field lines such as "Name: ..." or
+    "Topic: ...", and the date and author id in front of each of Jira's exported comments.
 
     Example:
         >>> strip_transcript_markup("(10:01 AM) Ann: app crashes\\n(10:02 AM) Bot: sorry!")
@@ -200,6 +206,8 @@ def strip_transcript_markup(text: str) -> str:
     """
     if ":" not in text:
         return text
+    if ";" in text:
+        text = JIRA_COMMENT_RE.sub("", text)
     text = CHAT_HEADER_RE.sub("", text)
     speakers = [m.group(2).strip() for m in CHAT_LINE_RE.finditer(text)]
     if speakers:
