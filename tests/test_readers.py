@@ -143,3 +143,24 @@ def test_any_file_reads_or_fails_with_a_clear_error(tmp_path: Path, data: bytes)
     assert len({s.row_number for s in result.skipped} | set(result.frame[schema.ROW_NUMBER])) == (
         result.rows_read
     )
+
+
+def test_parallel_cleaning_gives_the_same_rows_in_the_same_order(tmp_path: Path) -> None:
+    from functools import partial
+
+    from voc.config import IngestConfig, RunConfig
+    from voc.prepare import prepare_frame
+
+    rows = [
+        {"id": i % 900, "subject": f"Refund {i % 700}", "body": "<p>Hi,</p>" if i % 97 else ""}
+        for i in range(1200)
+    ]
+    path = tmp_path / "many.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    prepare = partial(prepare_frame, config=RunConfig(), salt=b"s")
+    one = read_export(path, IngestConfig(chunk_rows=200, clean_workers=1), prepare=prepare)
+    two = read_export(path, IngestConfig(chunk_rows=200, clean_workers=2), prepare=prepare)
+    assert (one.clean_processes, two.clean_processes) == (1, 2)
+    pd.testing.assert_frame_equal(one.frame, two.frame)
+    assert one.skipped == two.skipped
+    assert two.rows_read == two.rows_used + len(two.skipped) == 1200

@@ -65,6 +65,14 @@ class IngestConfig:
         default=50_000,
         metadata=_doc("Rows read and cleaned at a time; bounds memory on large exports.", min=100),
     )
+    clean_workers: int = field(
+        default=0,
+        metadata=_doc(
+            "Processes that clean chunks in parallel once an export proves larger than one "
+            "chunk. 0: one per CPU core; 1: clean in the reading process.",
+            min=0,
+        ),
+    )
     hash_requester: bool = field(
         default=True,
         metadata=_doc(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 from collections import Counter
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,9 @@ def inspect_export(path: str | Path, config: RunConfig | None = None) -> Inspect
     """Read and clean an export as ``voc cluster`` would, and report what was found."""
     config = config or RunConfig()
     salt = secrets.token_bytes(16)  # nothing is stored, so a throwaway salt will do
-    result = read_export(path, config.ingest, prepare=lambda f: prepare_frame(f, config, salt))
+    result = read_export(
+        path, config.ingest, prepare=partial(prepare_frame, config=config, salt=salt)
+    )
     frame = result.frame
     return InspectReport(
         path=result.path,

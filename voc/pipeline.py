@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from voc.config import RunConfig
 from voc.embed import Embedder, Progress, embed_texts, make_embedder
 from voc.ingest import read_export
 from voc.prepare import count_truncated, embedding_texts, prepare_frame
-from voc.schema import IngestResult, ParentTheme, SkippedRow, Theme
+from voc.schema import IngestResult, ParentTheme, Theme
 from voc.store import StoredRun, Workspace
 from voc.themes import describe_themes
 
@@ -61,24 +62,13 @@ class _Timer:
         if announce:
             announce(name, 1, 1)
 
-    def split(self, stage: str, part: str, seconds: float) -> None:
-        """Report ``seconds`` of ``stage`` as a stage of its own named ``part``."""
-        self.seconds[stage] = round(self.seconds[stage] - seconds, 3)
+    def split(self, stage: str, part: str, seconds: float, overlapped: bool = False) -> None:
+        """Report ``seconds`` of ``stage`` as a stage named ``part`` (also kept in ``stage`` when
+        the two ran at the same time, in other processes)."""
+        if not overlapped:
+            self.seconds[stage] = round(self.seconds[stage] - seconds, 3)
         self.seconds[part] = round(seconds, 3)
         self.peak_rss_mb[part] = self.peak_rss_mb[stage]
-
-
-class _Stopwatch:
-    """Adds up the seconds spent inside ``with`` blocks."""
-
-    def __init__(self) -> None:
-        self.seconds = 0.0
-
-    def __enter__(self) -> None:
-        self._start = time.perf_counter()
-
-    def __exit__(self, *exc: object) -> None:
-        self.seconds += time.perf_counter() - self._start
 
 
 @dataclass(frozen=True)
@@ -127,18 +117,14 @@ def run(
     timer = _Timer(progress)
     started = datetime.now(UTC)
 
-    salt = ws.salt()
-    cleaning = _Stopwatch()
-
-    def prepare(chunk: pd.DataFrame) -> tuple[pd.DataFrame, list[SkippedRow]]:
-        with cleaning:
-            return prepare_frame(chunk, config, salt)
-
-    # Reading and cleaning alternate chunk by chunk (bounded memory); their times are split.
+    # Reading and cleaning go chunk by chunk (bounded memory); cleaning may run in worker
+    # processes. "clean" is the cleaning time summed over processes; in one process it is also
+    # taken out of "ingest", in several "ingest" is the wall time of both together.
+    prepare = partial(prepare_frame, config=config, salt=ws.salt())
     with timer.stage("ingest"):
         prepared = read_export(input_path, config.ingest, prepare=prepare)
         frame = prepared.frame
-    timer.split("ingest", "clean", cleaning.seconds)
+    timer.split("ingest", "clean", prepared.clean_seconds, overlapped=prepared.clean_processes > 1)
     with timer.stage("embed", reports_itself=True):
         embedder = embedder or make_embedder(config.embed)
         cache = ws.embedding_cache() if config.embed.use_cache else None

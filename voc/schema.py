@@ -107,6 +107,8 @@ class IngestResult:
     helpdesk: str | None = None  # the helpdesk recognised by its headers, None for a generic export
     value_formats: dict[str, str] = field(default_factory=dict)  # how dates, CSAT... were read
     unmapped_columns: list[str] = field(default_factory=list)  # export columns voc does not use
+    clean_seconds: float = 0.0  # time in the prepare step, summed over the processes that ran it
+    clean_processes: int = 1  # how many processes cleaned chunks
 
     @property
     def rows_used(self) -> int:

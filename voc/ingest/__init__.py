@@ -1,9 +1,10 @@
 """Read a ticket export into canonical columns, accounting for every row.
 
 The file is streamed in chunks of ``IngestConfig.chunk_rows``; an optional ``prepare`` step (the
-pipeline's cleaning and PII masking) runs on each chunk before the next is read, so raw ticket
-bodies never pile up in memory. Values that need the whole column to be understood (the date order
-of a file, the CSAT scale) are parsed once at the end, on the small columns that hold them.
+pipeline's cleaning and PII masking) runs on each chunk, in parallel worker processes on large
+exports, so raw ticket bodies never pile up in memory. Values that need the whole column to be
+understood (the date order of a file, the CSAT scale) are parsed once at the end, on the small
+columns that hold them.
 
 Example:
     >>> result = read_export("sample_data/sample_tickets.csv", IngestConfig())
@@ -14,8 +15,13 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import os
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -62,17 +68,22 @@ def read_export(
     frames: list[pd.DataFrame] = [pd.DataFrame([], columns=columns)]
     skipped: list[SkippedRow] = []
     rows_read = 0
-    for chunk in _batched(raw.records(), config.chunk_rows):
-        rows_read += len(chunk)
-        kept = [r for r in chunk if not checks.skip_raw(r, skipped)]
-        if not kept:
-            continue
-        frame = checks.kept_rows(checks.canonical(kept), skipped)
-        if prepare is not None and len(frame):
-            frame, more = prepare(frame)
+    cleaner = _Cleaner(prepare, config.clean_workers)
+    try:
+        for chunk in _batched(raw.records(), config.chunk_rows):
+            rows_read += len(chunk)
+            kept = [r for r in chunk if not checks.skip_raw(r, skipped)]
+            frame = checks.kept_rows(checks.canonical(kept), skipped) if kept else None
+            if frame is not None and len(frame):
+                for done, more in cleaner.submit(frame):
+                    frames.append(done)
+                    skipped.extend(more)
+        for done, more in cleaner.finish():
+            frames.append(done)
             skipped.extend(more)
-        if len(frame):
-            frames.append(frame)
+    finally:
+        cleaner.close()
+    frames = [frames[0]] + [f for f in frames[1:] if len(f)]
     frame = pd.concat(frames[1:] or frames, ignore_index=True)
     value_warnings: list[str] = []
     formats = _typed_columns(frame, header, mapping, config, value_warnings)
@@ -99,6 +110,8 @@ def read_export(
         helpdesk=mapping.helpdesk,
         value_formats=formats,
         unmapped_columns=[h for i, h in enumerate(header) if i not in mapping.used],
+        clean_seconds=round(cleaner.seconds, 3),
+        clean_processes=cleaner.processes,
     )
     if frame.empty:
         raise EmptyCorpusError(
@@ -106,6 +119,64 @@ def read_export(
             f"({_describe(result.skipped_by_reason())})"
         )
     return result
+
+
+class _Cleaner:
+    """Runs the ``prepare`` step on each chunk, in worker processes once the export proves big.
+
+    The first chunk is cleaned in this process, so small exports never pay for starting workers.
+    From the second on, chunks go to a pool (``prepare`` must then be picklable, e.g. a
+    ``functools.partial`` of a module-level function); at most one chunk per worker waits, so
+    memory stays bounded, and results come back in file order.
+    """
+
+    def __init__(self, prepare: Prepare | None, workers: int):
+        self.prepare = prepare
+        self.workers = workers or os.cpu_count() or 1
+        self.pool: ProcessPoolExecutor | None = None
+        self.pending: deque[Future[tuple[pd.DataFrame, list[SkippedRow], float]]] = deque()
+        self.seconds = 0.0
+        self.processes = 1
+        self.chunks = 0
+
+    def submit(self, frame: pd.DataFrame) -> Iterator[tuple[pd.DataFrame, list[SkippedRow]]]:
+        """Hand over one chunk; yield the chunks that are ready, in order."""
+        self.chunks += 1
+        if self.prepare is None:
+            yield frame, []
+            return
+        if self.chunks == 1 or self.workers < 2:
+            yield self._collect(_timed(self.prepare, frame))
+            return
+        if self.pool is None:
+            # spawn, not fork: the reading process may hold threads (pyarrow) that fork breaks.
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+            self.processes = self.workers
+        self.pending.append(self.pool.submit(_timed, self.prepare, frame))
+        while len(self.pending) > self.workers:
+            yield self._collect(self.pending.popleft().result())
+
+    def finish(self) -> Iterator[tuple[pd.DataFrame, list[SkippedRow]]]:
+        while self.pending:
+            yield self._collect(self.pending.popleft().result())
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def _collect(
+        self, result: tuple[pd.DataFrame, list[SkippedRow], float]
+    ) -> tuple[pd.DataFrame, list[SkippedRow]]:
+        frame, skipped, seconds = result
+        self.seconds += seconds
+        return frame, skipped
+
+
+def _timed(prepare: Prepare, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[SkippedRow], float]:
+    """Run ``prepare`` and say how long it took (module level, so worker processes can run it)."""
+    start = time.perf_counter()
+    frame, skipped = prepare(frame)
+    return frame, skipped, time.perf_counter() - start
 
 
 class _RowChecks:
