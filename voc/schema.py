@@ -41,23 +41,6 @@ THEME_SIMILARITY = "theme_similarity"
 MAP_X = "map_x"
 MAP_Y = "map_y"
 
-METADATA_FIELDS: tuple[str, ...] = (
-    STATUS,
-    PRIORITY,
-    CHANNEL,
-    TAGS,
-    CSAT,
-    REQUESTER,
-    ORGANIZATION,
-    PLAN,
-    REOPENS,
-    REPLIES,
-    RESOLUTION_MINUTES,
-    FIRST_RESPONSE_MINUTES,
-    ESCALATED,
-    AGENT_INTERACTIONS,
-    CUSTOMER_INTERACTIONS,
-)
 # Effort signals: counts, durations in minutes, and escalated as 0/1.
 EFFORT_FIELDS: tuple[str, ...] = (
     REOPENS,
@@ -67,6 +50,17 @@ EFFORT_FIELDS: tuple[str, ...] = (
     ESCALATED,
     AGENT_INTERACTIONS,
     CUSTOMER_INTERACTIONS,
+)
+METADATA_FIELDS: tuple[str, ...] = (
+    STATUS,
+    PRIORITY,
+    CHANNEL,
+    TAGS,
+    CSAT,
+    REQUESTER,
+    ORGANIZATION,
+    PLAN,
+    *EFFORT_FIELDS,
 )
 NUMERIC_FIELDS: tuple[str, ...] = (REOPENS, REPLIES, AGENT_INTERACTIONS, CUSTOMER_INTERACTIONS)
 DURATION_FIELDS: tuple[str, ...] = (RESOLUTION_MINUTES, FIRST_RESPONSE_MINUTES)
