@@ -64,8 +64,7 @@ def read_export(
     header = [h.strip() for h in raw.header]
     mapping = detect_columns(header, config, source)
     checks = _RowChecks(header, mapping)
-    columns = [schema.ROW_NUMBER, *schema.CANONICAL_FIELDS]
-    frames: list[pd.DataFrame] = [pd.DataFrame([], columns=columns)]
+    frames: list[pd.DataFrame] = []
     skipped: list[SkippedRow] = []
     rows_read = 0
     cleaner = _Cleaner(prepare, config.clean_workers)
@@ -76,15 +75,15 @@ def read_export(
             frame = checks.kept_rows(checks.canonical(kept), skipped) if kept else None
             if frame is not None and len(frame):
                 for done, more in cleaner.submit(frame):
-                    frames.append(done)
+                    frames += [done] if len(done) else []
                     skipped.extend(more)
         for done, more in cleaner.finish():
-            frames.append(done)
+            frames += [done] if len(done) else []
             skipped.extend(more)
     finally:
         cleaner.close()
-    frames = [frames[0]] + [f for f in frames[1:] if len(f)]
-    frame = pd.concat(frames[1:] or frames, ignore_index=True)
+    empty = pd.DataFrame([], columns=[schema.ROW_NUMBER, *schema.CANONICAL_FIELDS])
+    frame = pd.concat(frames, ignore_index=True) if frames else empty
     value_warnings: list[str] = []
     formats = _typed_columns(frame, header, mapping, config, value_warnings)
     warnings = [f"{source}: {w}" for w in value_warnings]
