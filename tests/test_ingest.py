@@ -162,3 +162,11 @@ def test_override_naming_a_missing_column(tmp_path: Path) -> None:
         SchemaError, match=r"column 'Body' \(from --text-col\) not found in .*x\.csv"
     ):
         read_export(path, IngestConfig(text_cols=("Body",)))
+
+
+def test_a_custom_field_does_not_shadow_the_real_column(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "c.csv", "Id,Subject,Status,Status [list]\n1,Login,open,vip\n")
+    result = read_export(path)
+    assert result.column_map[schema.STATUS] == ["Status"]
+    assert result.frame.iloc[0][schema.STATUS] == "open"
+    assert "Status [list]" in result.unmapped_columns

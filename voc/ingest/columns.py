@@ -11,7 +11,7 @@ from pathlib import Path
 from voc import schema
 from voc.config import IngestConfig
 from voc.errors import SchemaError
-from voc.ingest.headers import normalise_header
+from voc.ingest.headers import has_suffix, normalise_header
 from voc.ingest.helpdesks import detect_helpdesk, helpdesk_columns
 
 __all__ = ["ALIASES", "ColumnMapping", "detect_columns", "load_column_map", "normalise_header"]
@@ -175,7 +175,9 @@ def detect_columns(headers: Sequence[str], config: IngestConfig, source: str) ->
                 claim(field, [position(n, option) for n in names])
 
     def free(alias: str) -> list[int]:
-        return [i for i, norm in enumerate(normalised) if norm == alias and i not in taken]
+        hits = [i for i, norm in enumerate(normalised) if norm == alias and i not in taken]
+        # "Status" and a custom field "Status [list]" both normalise to "status": the plain one.
+        return [i for i in hits if not has_suffix(headers[i])] or hits
 
     match = detect_helpdesk(headers)
     candidates = [(helpdesk_columns(match), match.helpdesk.joined)] if match else []

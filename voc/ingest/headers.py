@@ -21,3 +21,9 @@ def normalise_header(header: str) -> str:
     custom = _CUSTOM_FIELD.match(header)
     text = custom.group(1) if custom else _BRACKETED.sub("", header)
     return _NON_ALNUM.sub(" ", text.lower()).strip()
+
+
+def has_suffix(header: str) -> bool:
+    """True for a header with a trailing ``[list]``/``(UTC)`` part (Zendesk custom fields)."""
+    header = header.strip()
+    return bool(_BRACKETED.search(header)) and not _CUSTOM_FIELD.match(header)
