@@ -164,3 +164,46 @@ def test_parallel_cleaning_gives_the_same_rows_in_the_same_order(tmp_path: Path)
     pd.testing.assert_frame_equal(one.frame, two.frame)
     assert one.skipped == two.skipped
     assert two.rows_read == two.rows_used + len(two.skipped) == 1200
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    lines=st.lists(
+        st.dictionaries(
+            st.sampled_from(["id", "subject", "body", "x"]), json_values, max_size=4
+        ).map(json.dumps)
+        | st.text(max_size=30),
+        max_size=12,
+    )
+)
+def test_any_json_lines_file_reads_or_fails_with_a_clear_error(
+    tmp_path: Path, lines: list[str]
+) -> None:
+    path = tmp_path / "random.jsonl"
+    path.write_text("\n".join(line.replace("\n", " ") for line in lines), encoding="utf-8")
+    try:
+        result = read_export(path)
+    except VocError as exc:
+        assert str(path) in str(exc)
+        return
+    assert result.rows_read == result.rows_used + len(result.skipped)
+
+
+def test_an_empty_workbook_is_a_clear_error(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    path = tmp_path / "empty.xlsx"
+    Workbook().save(path)
+    with pytest.raises(VocError, match=r"the first sheet \('Sheet'\) of .*empty\.xlsx is empty"):
+        read_export(path)
