@@ -207,3 +207,29 @@ def test_an_empty_workbook_is_a_clear_error(tmp_path: Path) -> None:
     Workbook().save(path)
     with pytest.raises(VocError, match=r"the first sheet \('Sheet'\) of .*empty\.xlsx is empty"):
         read_export(path)
+
+
+def test_parallel_cleaning_from_a_script_without_a_main_guard(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    rows = [{"id": i, "subject": f"Ticket {i}", "body": f"Body {i} text"} for i in range(600)]
+    export = tmp_path / "export.csv"
+    pd.DataFrame(rows).to_csv(export, index=False)
+    script = tmp_path / "script.py"
+    script.write_text(
+        "from functools import partial\n"
+        "from voc.config import IngestConfig, RunConfig\n"
+        "from voc.ingest import read_export\n"
+        "from voc.prepare import prepare_frame\n"
+        "print('top level')\n"
+        f"result = read_export({str(export)!r}, IngestConfig(chunk_rows=100, clean_workers=2),\n"
+        "    prepare=partial(prepare_frame, config=RunConfig(), salt=b's'))\n"
+        "print(result.rows_used, result.clean_processes)\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split("\n")[:2] == ["top level", "600 2"]  # the script ran once

@@ -19,9 +19,8 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from itertools import islice
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -132,7 +131,7 @@ class _Cleaner:
     def __init__(self, prepare: Prepare | None, workers: int):
         self.prepare = prepare
         self.workers = workers or os.cpu_count() or 1
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: Executor | None = None
         self.pending: deque[Future[tuple[pd.DataFrame, list[SkippedRow], float]]] = deque()
         self.seconds = 0.0
         self.processes = 1
@@ -148,8 +147,12 @@ class _Cleaner:
             yield self._collect(_timed(self.prepare, frame))
             return
         if self.pool is None:
-            # spawn, not fork: the reading process may hold threads (pyarrow) that fork breaks.
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+            # loky (shipped with joblib): unlike multiprocessing's spawn, its workers do not re-run
+            # the caller's script, so a library user needs no `if __name__ == "__main__"` guard,
+            # and unlike fork it is safe with threads (pyarrow's) in this process.
+            from joblib.externals.loky import get_reusable_executor
+
+            self.pool = get_reusable_executor(self.workers)
             self.processes = self.workers
         self.pending.append(self.pool.submit(_timed, self.prepare, frame))
         while len(self.pending) > self.workers:
@@ -161,7 +164,7 @@ class _Cleaner:
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
+            self.pool.shutdown(wait=True)
 
     def _collect(
         self, result: tuple[pd.DataFrame, list[SkippedRow], float]
