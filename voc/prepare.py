@@ -17,19 +17,12 @@ from voc import schema
 from voc.clean import clean_texts, mask_pii
 from voc.config import RunConfig
 from voc.ingest.values import detect_languages
-from voc.schema import IngestResult, SkippedRow
+from voc.schema import SkippedRow
 
 EMPTY_AFTER_CLEANING = "empty_after_cleaning"
 _REPLY_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|tr|sv)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 # Free-text metadata that may carry personal data typed by people.
 _MASKED_METADATA = (schema.TAGS, schema.ORGANIZATION, schema.STATUS, schema.PRIORITY)
-
-
-def prepare_tickets(ingested: IngestResult, config: RunConfig, salt: bytes) -> IngestResult:
-    """Return the ingest result with a cleaned ``text`` column and PII masked or hashed."""
-    frame, skipped = prepare_frame(ingested.frame, config, salt)
-    skipped = sorted([*ingested.skipped, *skipped], key=lambda row: row.row_number)
-    return dataclasses.replace(ingested, frame=frame, skipped=skipped)
 
 
 def prepare_frame(

@@ -102,7 +102,7 @@ def read_export(
         frame=frame,
         rows_read=rows_read,
         skipped=sorted(skipped, key=lambda row: row.row_number),
-        warnings=mapping.warnings + warnings,
+        warnings=warnings,
         format=raw.format,
         detail=raw.detail,
         helpdesk=mapping.helpdesk,
@@ -282,16 +282,13 @@ def _typed_columns(
         return not mapping.fields.get(field)
 
     created = source_header(schema.CREATED_AT)
+    zone = timezone_from_header(created)  # Intercom: "... (America/New_York)"
     dates = parse_datetimes(
-        _by_row(frame, schema.CREATED_AT),
-        column=created,
-        default_tz=timezone_from_header(created),  # Intercom: "... (America/New_York)"
-        dayfirst=config.dayfirst,
+        _by_row(frame, schema.CREATED_AT), column=created, default_tz=zone, dayfirst=config.dayfirst
     )
     frame[schema.CREATED_AT] = dates.values.to_numpy()
     warnings += dates.warnings
     if not missing(schema.CREATED_AT):
-        zone = timezone_from_header(created)
         formats[schema.CREATED_AT] = dates.format + (
             f", times without offset in {zone}" if zone else ""
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from pathlib import Path
 
 from voc import schema
@@ -124,7 +123,6 @@ class ColumnMapping:
 
     fields: dict[str, list[int]]
     helpdesk: str | None = None
-    warnings: list[str] = dataclass_field(default_factory=list)
 
     @property
     def used(self) -> set[int]:
