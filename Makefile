@@ -8,7 +8,7 @@ SAMPLE := sample_data/sample_tickets.csv
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install demo test lint format sample-data bench bench-quality bench-ingest docs clean
+.PHONY: install browser demo test lint format sample-data bench bench-quality bench-ingest docs report screenshots clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,10 +20,20 @@ $(STAMP): requirements.txt pyproject.toml
 
 install: $(STAMP) ## Create .venv and install voc with pinned requirements.
 
-demo: install ## Cluster the bundled sample export into ./workspace and print the themes.
+demo: install ## Cluster the bundled sample export into ./workspace, print the themes, write the report.
 	$(BIN)/voc cluster $(SAMPLE) --workspace $(WORKSPACE)
+	$(BIN)/voc report --workspace $(WORKSPACE) --out $(WORKSPACE)/friction_report.html
 
-test: install ## Run the whole test suite.
+report: install ## Friction report (HTML) of the newest run in ./workspace.
+	$(BIN)/voc report --workspace $(WORKSPACE) --out $(WORKSPACE)/friction_report.html
+
+# Playwright cannot download its own browser here: it drives Debian's chromium (needs root or sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser: ## Install Debian's Chromium for the browser tests, unless a chromium is on PATH.
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium; }
+
+test: install browser ## Run the whole test suite (installs Chromium for the browser tests).
 	$(BIN)/python -m pytest
 
 lint: install ## ruff: lint and formatting.
@@ -51,3 +61,6 @@ bench-ingest: install ## Rows/s and peak memory reading + cleaning a generated 1
 
 docs: install ## Regenerate the settings table in docs/config.md.
 	$(BIN)/python scripts/update_docs.py
+
+screenshots: install browser ## Screenshots of the sample's friction report for docs/ (headless Chromium).
+	$(BIN)/python -m scripts.screenshot_report

@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-STAGES = ("ingest", "clean", "embed", "cluster", "themes")
+STAGES = ("ingest", "clean", "embed", "cluster", "themes", "score")
 
 
 def machine() -> str:

@@ -18,6 +18,9 @@ ALLOWED = {
     "typer": {"cli.py"},
     "click": {"cli.py"},
     "rich": {"cli.py"},
+    "plotly": {"charts.py", "html.py"},
+    "jinja2": {"html.py"},
+    "playwright": set(),
     "streamlit": set(),
     "dashboards": set(),
 }

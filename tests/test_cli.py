@@ -14,7 +14,7 @@ from tests.conftest import ROOT, write_csv
 from voc.cli import app
 
 runner = CliRunner()
-COMMANDS = ["cluster", "inspect", "themes"]
+COMMANDS = ["cluster", "inspect", "themes", "report"]
 
 SMALL_EXPORT = "Id,Subject,Description\n" + "".join(
     f'{i},"{subject}","{body}"\n'
@@ -161,3 +161,55 @@ def test_inspect_with_a_column_map_and_clear_errors(tmp_path: Path) -> None:
     result = invoke("inspect", str(path), "--columns", str(bad))
     assert result.exit_code == 2
     assert "column 'nope' (from the column map" in result.output
+
+
+def test_report_writes_each_format_and_json_goes_to_stdout(tmp_path: Path) -> None:
+    from tests.synthetic import write_synthetic_run
+
+    ws = tmp_path / "ws"
+    write_synthetic_run(ws, hostile=False)
+    for name in ("r.html", "r.md", "r.csv", "r.xlsx", "r.json"):
+        result = invoke("report", "-w", str(ws), "--out", str(tmp_path / name))
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).stat().st_size > 500
+        assert "3 themes, 1 emerging" in result.output
+    result = invoke("report", "-w", str(ws), "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["themes"][0]["name"] == "login loop"
+
+
+def test_report_fail_on_emerging_exit_code(tmp_path: Path) -> None:
+    from tests.synthetic import write_synthetic_run
+
+    surging, calm = tmp_path / "surging", tmp_path / "calm"
+    write_synthetic_run(surging, hostile=False)
+    write_synthetic_run(calm, hostile=False, with_dates=False)
+    result = invoke("report", "-w", str(surging), "-f", "json", "--fail-on-emerging")
+    assert result.exit_code == 3 and "emerging: login loop" in result.output
+    assert invoke("report", "-w", str(calm), "-f", "json", "--fail-on-emerging").exit_code == 0
+    assert invoke("report", "-w", str(surging), "-f", "json").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-f", "xlsx"], "pass --out FILE.xlsx"),
+        (["--out", "r.txt"], "cannot tell the report format"),
+        (["-f", "pdf"], "unknown report format 'pdf'"),
+        (["--run", "nope"], "run 'nope' not found"),
+    ],
+)
+def test_report_mistakes_are_one_line_and_exit_2(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    from tests.synthetic import write_synthetic_run
+
+    write_synthetic_run(tmp_path / "ws", hostile=False)
+    result = invoke("report", "-w", str(tmp_path / "ws"), *args)
+    assert result.exit_code == 2 and message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_report_on_an_empty_workspace_says_how_to_make_a_run(tmp_path: Path) -> None:
+    result = invoke("report", "-w", str(tmp_path / "empty"))
+    assert result.exit_code == 2 and "voc cluster FILE" in result.output

@@ -20,9 +20,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from voc.config import RunConfig, load_config
-from voc.errors import USER_ERROR_EXIT_CODE, VocError
+from voc.errors import EMERGING_EXIT_CODE, USER_ERROR_EXIT_CODE, ConfigError, VocError
 from voc.inspect import InspectReport, inspect_export
 from voc.pipeline import run
+from voc.report import (
+    DEFAULT_TOP,
+    FORMATS,
+    build_report,
+    format_for_path,
+    render_report,
+    write_report,
+)
 from voc.schema import ParentTheme, Theme
 from voc.store import Workspace
 
@@ -45,6 +53,7 @@ WorkspaceOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
+RunOption = Annotated[str | None, typer.Option("--run", help="Run id (default: the newest).")]
 DEFAULT_WORKSPACE = Path("workspace")
 
 INPUT_HELP = "Ticket export: CSV/TSV (optionally .gz), XLSX, JSON, JSON Lines or Parquet."
@@ -140,9 +149,7 @@ def inspect(
 @user_errors
 def themes(
     workspace: WorkspaceOption = DEFAULT_WORKSPACE,
-    run_id: Annotated[
-        str | None, typer.Option("--run", help="Run id (default: the newest).")
-    ] = None,
+    run_id: RunOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show the themes of a stored run (the newest by default).
@@ -154,6 +161,58 @@ def themes(
         _print_json(_summary(stored.manifest, stored.themes, stored.parents, stored.path))
     else:
         _print_run(stored.manifest, stored.themes, stored.path)
+
+
+@app.command()
+@user_errors
+def report(
+    workspace: WorkspaceOption = DEFAULT_WORKSPACE,
+    run_id: RunOption = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=f"{', '.join(FORMATS)} (default: from --out's extension, else md).",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="File to write; omitted: print to stdout (not for xlsx)."),
+    ] = None,
+    top: Annotated[int, typer.Option(min=1, help="Themes shown in detail.")] = DEFAULT_TOP,
+    fail_on_emerging: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-emerging",
+            help=f"Exit with code {EMERGING_EXIT_CODE} when a theme is emerging (for schedulers).",
+        ),
+    ] = False,
+) -> None:
+    """Write the friction report of a run (the newest by default): ranked themes with evidence.
+
+    Example: voc report --workspace workspace --format html --out friction.html
+    """
+    fmt = fmt or (format_for_path(out) if out else "md")
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown report format '{fmt}'; choose one of: {', '.join(FORMATS)}")
+    if fmt == "xlsx" and out is None:
+        raise ConfigError("an xlsx report is a binary file; pass --out FILE.xlsx")
+    built = build_report(Workspace(workspace).load_run(run_id), top=top)
+    if out is None:
+        sys.stdout.buffer.write(render_report(built, fmt))
+        sys.stdout.flush()
+    else:
+        path = write_report(built, fmt, out)
+        err.print(
+            f"{fmt} report of run {built.run_id} written to {escape(str(path))}: "
+            f"{len(built.themes)} themes, {len(built.emerging)} emerging.",
+            highlight=False,
+        )
+    if fail_on_emerging and built.emerging:
+        names = "; ".join(t.score.name for t in built.emerging)
+        err.print(f"[yellow]emerging:[/] {escape(names)}", highlight=False)
+        raise typer.Exit(EMERGING_EXIT_CODE)
 
 
 def _config(

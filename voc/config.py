@@ -263,6 +263,105 @@ class ThemeConfig:
 
 
 @dataclass(frozen=True)
+class ScoreConfig:
+    """How themes are classified and scored: kinds, sentiment, trends, the friction score."""
+
+    prototypes_file: str | None = field(
+        default=None,
+        metadata=_doc(
+            "TOML file of prototype sentences per kind and sentiment (and each kind's severity). "
+            "None: the bundled `voc/data/prototypes.toml`."
+        ),
+    )
+    prototype_top_k: int = field(
+        default=3,
+        metadata=_doc(
+            "A ticket's similarity to a label is the mean of its closest this-many prototype "
+            "sentences of that label.",
+            min=1,
+        ),
+    )
+    kind_min_share: float = field(
+        default=0.35,
+        metadata=_doc(
+            "A theme takes the kind most of its tickets lean to; when under this share of them "
+            "agree, its kind is `other`.",
+            min=0.0,
+            max=1.0,
+        ),
+    )
+    sentiment_margin: float = field(
+        default=0.02,
+        metadata=_doc(
+            "A ticket is negative when its similarity to negative prototypes exceeds its "
+            "similarity to positive ones by more than this (and positive the other way round).",
+            min=0.0,
+            max=2.0,
+        ),
+    )
+    recent_days: int = field(
+        default=28,
+        metadata=_doc(
+            "The recent window, ending at the run's newest ticket: growth compares it with the "
+            "window of the same length before it; emerging compares it with the baseline.",
+            min=1,
+        ),
+    )
+    baseline_days: int = field(
+        default=84,
+        metadata=_doc("Days before the recent window that form a theme's baseline.", min=7),
+    )
+    min_recent: int = field(
+        default=10,
+        metadata=_doc(
+            "Fewest tickets in the recent window (and the one before, together) for growth or "
+            "emerging to be reported.",
+            min=1,
+        ),
+    )
+    emerging_ratio: float = field(
+        default=2.0,
+        metadata=_doc(
+            "Emerging needs the recent count at least this many times what the theme's baseline "
+            "share of all tickets predicts.",
+            min=1.0,
+        ),
+    )
+    emerging_alpha: float = field(
+        default=0.001,
+        metadata=_doc(
+            "Emerging needs the recent count to be this unlikely (one-sided Poisson test) under "
+            "the theme's baseline share.",
+            min=0.0,
+            max=1.0,
+        ),
+    )
+    weight_volume: float = field(
+        default=0.20, metadata=_doc("Friction score weight of volume (log scale).", min=0.0)
+    )
+    weight_kind: float = field(
+        default=0.20, metadata=_doc("Friction score weight of the kind's severity.", min=0.0)
+    )
+    weight_sentiment: float = field(
+        default=0.15, metadata=_doc("Friction score weight of negative sentiment.", min=0.0)
+    )
+    weight_csat: float = field(
+        default=0.15, metadata=_doc("Friction score weight of dissatisfaction (1 - CSAT).", min=0.0)
+    )
+    weight_effort: float = field(
+        default=0.15,
+        metadata=_doc("Friction score weight of effort (reopens, replies, time...).", min=0.0),
+    )
+    weight_trend: float = field(
+        default=0.10, metadata=_doc("Friction score weight of growth and emerging.", min=0.0)
+    )
+    weight_reach: float = field(
+        default=0.05,
+        metadata=_doc("Friction score weight of organizations (or requesters) affected.", min=0.0),
+    )
+
+
+@dataclass(frozen=True)
 class RunConfig:
     """Every setting of a run. Frozen: derive variants with :meth:`with_overrides`."""
 
@@ -274,6 +373,7 @@ class RunConfig:
     embed: EmbedConfig = field(default_factory=EmbedConfig)
     cluster: ClusterConfig = field(default_factory=ClusterConfig)
     themes: ThemeConfig = field(default_factory=ThemeConfig)
+    score: ScoreConfig = field(default_factory=ScoreConfig)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain nested dict (tuples as lists), for JSON/TOML and the manifest."""
@@ -326,6 +426,7 @@ _SECTIONS: dict[str, type] = {
     "embed": EmbedConfig,
     "cluster": ClusterConfig,
     "themes": ThemeConfig,
+    "score": ScoreConfig,
 }
 
 

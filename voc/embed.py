@@ -197,3 +197,22 @@ def embed_texts(
     out = np.stack([table[k] for k in keys]).astype(np.float32) if keys else np.empty((0, 0))
     hits = sum(1 for k in keys if k in cached)
     return out, hits
+
+
+class CachedEmbedder:
+    """An :class:`Embedder` that answers from an :class:`EmbeddingCache` first.
+
+    Lets later steps (the prototype classifiers) embed their sentences without loading the model
+    when an earlier run already embedded them.
+    """
+
+    def __init__(self, embedder: Embedder, cache: EmbeddingCache | None):
+        self.embedder = embedder
+        self.cache = cache
+
+    @property
+    def model_id(self) -> str:
+        return self.embedder.model_id
+
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        return embed_texts(texts, self.embedder, self.cache, progress)[0]

@@ -7,6 +7,9 @@ with :data:`USER_ERROR_EXIT_CODE`.
 from __future__ import annotations
 
 USER_ERROR_EXIT_CODE = 2
+# ``voc report --fail-on-emerging`` exits with this when a theme is emerging, so a scheduler can
+# alert on it; distinct from 2, which means the command itself could not do its job.
+EMERGING_EXIT_CODE = 3
 
 
 class VocError(Exception):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import platform
 import resource
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,12 +27,14 @@ import numpy as np
 import pandas as pd
 
 from voc import schema
+from voc.classify import classify_tickets, load_prototypes
 from voc.cluster import ThemeModel
 from voc.config import RunConfig
-from voc.embed import Embedder, Progress, embed_texts, make_embedder
+from voc.embed import CachedEmbedder, Embedder, Progress, embed_texts, make_embedder
 from voc.ingest import read_export
 from voc.prepare import count_truncated, embedding_texts, prepare_frame
-from voc.schema import IngestResult, ParentTheme, Theme
+from voc.schema import IngestResult, ParentTheme, RunScores, Theme
+from voc.score import score_themes
 from voc.store import StoredRun, Workspace
 from voc.themes import describe_themes
 
@@ -143,8 +146,16 @@ def run(
             config.themes,
             config.seed,
         )
-    with timer.stage("write"):
+    with timer.stage("score"):
+        prototypes = load_prototypes(config.score.prototypes_file)
+        kinds, sentiment = classify_tickets(
+            vectors, CachedEmbedder(embedder, cache), prototypes, config.score.prototype_top_k
+        )
         tickets = _ticket_table(frame, model, themes)
+        tickets[schema.KIND] = kinds
+        tickets[schema.SENTIMENT] = sentiment.astype("float32")
+        scores = score_themes(tickets, themes, config.score, prototypes.severity)
+    with timer.stage("write"):
         run_id = ws.new_run_id()
         manifest = _manifest(
             run_id,
@@ -157,10 +168,12 @@ def run(
             model,
             themes,
             parents,
+            scores,
+            prototypes.source,
             timer,
         )
         stored = ws.write_run(
-            run_id, manifest, tickets, themes, parents, prepared.skipped, model.centroids_
+            run_id, manifest, tickets, themes, parents, prepared.skipped, model.centroids_, scores
         )
     return RunResult(stored=stored, ingest=prepared)
 
@@ -198,6 +211,8 @@ def _manifest(
     model: ThemeModel,
     themes: list[Theme],
     parents: list[ParentTheme],
+    scores: RunScores,
+    prototypes_source: str,
     timer: _Timer,
 ) -> dict[str, Any]:
     unthemed = next((t.size for t in themes if t.theme_id == schema.UNTHEMED_ID), 0)
@@ -244,6 +259,18 @@ def _manifest(
             "mixed": sum(1 for t in themes if t.quality and t.quality.mixed),
             "unthemed": unthemed,
             "unthemed_share": round(unthemed / max(prepared.rows_used, 1), 6),
+        },
+        "scores": {
+            "prototypes": prototypes_source,
+            "kinds": dict(
+                sorted(
+                    Counter(
+                        s.kind for s in scores.themes if s.theme_id != schema.UNTHEMED_ID
+                    ).items()
+                )
+            ),
+            "emerging": [s.theme_id for s in scores.emerging],
+            "missing_components": scores.missing,
         },
         "seed": config.seed,
         "config": config.to_dict(),

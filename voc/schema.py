@@ -40,6 +40,8 @@ PARENT_ID = "parent_id"
 THEME_SIMILARITY = "theme_similarity"
 MAP_X = "map_x"
 MAP_Y = "map_y"
+KIND = "kind"  # the kind a ticket's text leans to (a theme's kind is its tickets' majority)
+SENTIMENT = "sentiment"  # positive minus negative prototype similarity; below zero leans negative
 
 # Effort signals: counts, durations in minutes, and escalated as 0/1.
 EFFORT_FIELDS: tuple[str, ...] = (
@@ -196,3 +198,110 @@ class ParentTheme:
     def from_dict(cls, data: dict[str, Any]) -> ParentTheme:
         """Inverse of :meth:`to_dict`."""
         return cls(**data)
+
+
+@dataclass(frozen=True)
+class EffortSignal:
+    """One effort measure of a theme next to the same measure over all tickets."""
+
+    theme_mean: float
+    overall_mean: float
+    tickets: int  # the theme's tickets that have a value
+
+    @property
+    def ratio(self) -> float:
+        """Theme mean over overall mean: above 1 is more effort than usual."""
+        return self.theme_mean / self.overall_mean if self.overall_mean else 1.0
+
+
+@dataclass(frozen=True)
+class ThemeScore:
+    """Every measure of one theme, the friction score built from them, and its components.
+
+    ``components`` holds each ingredient of the friction score on a 0..1 scale, only for those the
+    export had data for; ``evidence`` is the share of the score's total weight they carry.
+    """
+
+    theme_id: int
+    name: str
+    kind: str
+    kind_confidence: float  # share of the theme's tickets that lean to ``kind``
+    size: int
+    share: float
+    weekly: list[tuple[str, int]]  # (Monday of the week, tickets), every week of the run
+    recent: int | None  # tickets in the recent window
+    previous: int | None  # tickets in the window of the same length before it
+    growth: float | None  # recent / previous - 1, when both together reach the minimum count
+    emerging: bool
+    emerging_note: str  # why it is (or is not) emerging, in words
+    negative_share: float | None
+    csat_mean: float | None
+    csat_count: int
+    csat_impact: float | None  # overall CSAT minus CSAT without this theme (negative: it hurts)
+    effort: dict[str, EffortSignal]
+    organizations: int | None
+    requesters: int | None
+    top_organizations: list[tuple[str, int]]
+    components: dict[str, float]
+    evidence: float
+    friction: float  # 0..100
+    rank: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form, as stored in ``scores.json``."""
+        data = dataclasses.asdict(self)
+        data["weekly"] = [list(w) for w in self.weekly]
+        data["top_organizations"] = [list(o) for o in self.top_organizations]
+        data["effort"] = {
+            k: {**dataclasses.asdict(v), "ratio": round(v.ratio, 6)} for k, v in self.effort.items()
+        }
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ThemeScore:
+        """Inverse of :meth:`to_dict`."""
+        names = {f.name for f in dataclasses.fields(EffortSignal)}
+        values = {
+            **data,
+            "weekly": [(str(w), int(n)) for w, n in data["weekly"]],
+            "top_organizations": [(str(o), int(n)) for o, n in data["top_organizations"]],
+            "effort": {
+                k: EffortSignal(**{n: v[n] for n in names}) for k, v in data["effort"].items()
+            },
+        }
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class RunScores:
+    """The scores of every theme of a run, ranked by friction, and the run-wide figures."""
+
+    themes: list[ThemeScore]  # ranked, Unthemed last
+    tickets: int
+    csat_mean: float | None
+    first_ticket: str | None  # ISO time of the oldest and newest ticket
+    last_ticket: str | None
+    recent_start: str | None  # where the recent window starts
+    weights: dict[str, float]  # friction score weight of each component
+    missing: list[str]  # components no theme could have: the export lacks their columns
+
+    @property
+    def emerging(self) -> list[ThemeScore]:
+        """Emerging themes, highest friction first."""
+        return [t for t in self.themes if t.emerging]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form, as stored in ``scores.json``."""
+        return {
+            **{
+                f.name: getattr(self, f.name)
+                for f in dataclasses.fields(self)
+                if f.name != "themes"
+            },
+            "themes": [t.to_dict() for t in self.themes],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RunScores:
+        """Inverse of :meth:`to_dict`."""
+        return cls(**{**data, "themes": [ThemeScore.from_dict(t) for t in data["themes"]]})

@@ -3,8 +3,8 @@
 Layout (a contract documented in ``docs/workspace.md``)::
 
     WORKSPACE/
-      runs/<run_id>/manifest.json, tickets.parquet, themes.json, assignments.csv,
-                    skipped.csv, centroids.npy
+      runs/<run_id>/manifest.json, tickets.parquet, themes.json, scores.json,
+                    assignments.csv, skipped.csv, centroids.npy
       cache/embeddings/<model>/*.npz
       .voc-salt
 
@@ -29,7 +29,7 @@ import pandas as pd
 from voc import schema
 from voc.embed import EmbeddingCache
 from voc.errors import StoreError
-from voc.schema import ParentTheme, SkippedRow, Theme
+from voc.schema import ParentTheme, RunScores, SkippedRow, Theme
 
 MANIFEST = "manifest.json"
 TICKETS = "tickets.parquet"
@@ -37,6 +37,7 @@ THEMES = "themes.json"
 ASSIGNMENTS = "assignments.csv"
 SKIPPED = "skipped.csv"
 CENTROIDS = "centroids.npy"
+SCORES = "scores.json"
 ASSIGNMENT_COLUMNS = (schema.TICKET_ID, schema.THEME_ID, schema.THEME_NAME)
 SKIPPED_COLUMNS = ("row_number", "ticket_id", "reason", "detail")
 _TMP_PREFIX = ".tmp-"
@@ -55,6 +56,16 @@ class StoredRun:
     def tickets(self) -> pd.DataFrame:
         """The run's ticket table (read on demand: it can be large)."""
         return pd.read_parquet(self.path / TICKETS)
+
+    def scores(self) -> RunScores | None:
+        """Measures and friction scores of every theme; None for a run made before voc scored."""
+        path = self.path / SCORES
+        if not path.is_file():
+            return None
+        try:
+            return RunScores.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"scores file {path} is unreadable: {exc}") from None
 
     def centroids(self) -> np.ndarray:
         """Unit-length theme centroids, row ``i`` for theme ``i``."""
@@ -137,6 +148,7 @@ class Workspace:
         parents: list[ParentTheme],
         skipped: list[SkippedRow],
         centroids: np.ndarray,
+        scores: RunScores | None = None,
     ) -> StoredRun:
         """Write every file of a run into a temporary folder, then rename it into place."""
         final = self.runs_dir / run_id
@@ -157,6 +169,8 @@ class Workspace:
                     "parents": [p.to_dict() for p in parents],
                 },
             )
+            if scores is not None:
+                _write_json(tmp / SCORES, scores.to_dict())
             _write_json(tmp / MANIFEST, manifest)  # last: its presence marks a complete run
             tmp.rename(final)
         except BaseException:

@@ -1,0 +1,115 @@
+"""The friction report as Markdown, for pasting into docs, wikis and issue trackers.
+
+Ticket text and theme names are escaped: HTML tags show as text (``&lt;script&gt;``) and Markdown
+syntax (links, emphasis, table pipes) is shown literally, so no ticket can restyle or script the
+page it is pasted into.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voc.report.format import growth_text, kind_text, one_line, percent
+from voc.report.model import Report, ThemeSection
+
+# Characters Markdown (CommonMark and GitHub's tables) reads as syntax anywhere in a line, and
+# those that start a heading, list or quote at the start of one.
+_INLINE_SYNTAX = re.compile(r"([\\`*_\[\]|~])")
+_LINE_START_SYNTAX = re.compile(r"^([#+=-])")
+
+
+def escape(text: str) -> str:
+    """Plain text that Markdown shows as written, on one line."""
+    text = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _LINE_START_SYNTAX.sub(r"\\\1", _INLINE_SYNTAX.sub(r"\\\1", text))
+
+
+def to_markdown(report: Report) -> str:
+    """The whole report: summary, ranked table, emerging themes, top themes, methods."""
+    lines = [
+        f"# Friction report: {escape(report.source)}",
+        "",
+        f"Run `{report.run_id}`, generated {report.generated_at}.",
+        "",
+        "## Summary",
+        "",
+        *_summary(report),
+        "",
+        "## Themes ranked by friction",
+        "",
+        "| # | theme | kind | friction | tickets | growth | CSAT impact | negative | orgs |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for t in report.themes:
+        m = t.score
+        flag = " (emerging)" if m.emerging else ""
+        lines.append(
+            f"| {m.rank} | {escape(m.name)}{flag} | {kind_text(m.kind)} | {m.friction:.0f} | "
+            f"{m.size} | {growth_text(m.growth)} | {percent(m.csat_impact, signed=True)} | "
+            f"{percent(m.negative_share)} | {_count(m.organizations)} |"
+        )
+    lines += ["", "## Emerging themes", ""]
+    lines += [
+        f"- **{escape(t.score.name)}**: {escape(t.score.emerging_note)}" for t in report.emerging
+    ]
+    if not report.emerging:
+        lines.append("No theme is emerging.")
+    lines += ["", f"## Top {len(report.detailed)} themes", ""]
+    for section in report.detailed:
+        lines += _section(section)
+    lines += ["## Methods", ""]
+    for paragraph in report.methods():
+        lines += [escape(paragraph), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _summary(report: Report) -> list[str]:
+    s = report.scores
+    rows = report.rows
+    top = report.themes[0].score if report.themes else None
+    period = (
+        f"{s.first_ticket[:10]} to {s.last_ticket[:10]}"
+        if s.first_ticket and s.last_ticket
+        else "n/a"
+    )
+    return [
+        f"- **{rows['used']}** tickets used of {rows['read']} read ({rows['skipped']} skipped), "
+        f"{period}",
+        f"- **{len(report.themes)}** themes; {report.unthemed} tickets in no theme",
+        f"- Top friction: **{escape(top.name) if top else 'n/a'}**"
+        + (f" ({kind_text(top.kind)}, {top.friction:.0f}/100)" if top else ""),
+        f"- Emerging: **{len(report.emerging)}**"
+        + (
+            ": " + ", ".join(escape(t.score.name) for t in report.emerging)
+            if report.emerging
+            else ""
+        ),
+        f"- Overall CSAT: {percent(s.csat_mean)}",
+    ]
+
+
+def _section(section: ThemeSection) -> list[str]:
+    m = section.score
+    components = ", ".join(f"{name} {value:.2f}" for name, value in m.components.items())
+    orgs = ", ".join(f"{escape(o)} ({n})" for o, n in m.top_organizations) or "n/a"
+    lines = [
+        f"### {m.rank}. {escape(m.name)}",
+        "",
+        f"- Kind: {kind_text(m.kind)} ({percent(m.kind_confidence)} of its tickets agree)",
+        f"- Friction: **{m.friction:.0f}**/100 (evidence {percent(m.evidence)}); components: "
+        f"{components}",
+        f"- Tickets: {m.size} ({percent(m.share)}); growth {growth_text(m.growth)}; "
+        f"{escape(m.emerging_note)}",
+        f"- CSAT: {percent(m.csat_mean)} from {m.csat_count} ratings, impact "
+        f"{percent(m.csat_impact, signed=True)}; negative sentiment {percent(m.negative_share)}",
+        f"- Affected organizations ({_count(m.organizations)}): {orgs}",
+        f"- Keywords: {escape(', '.join(section.keywords))}",
+        "",
+    ]
+    for quote in section.quotes:
+        lines += [f"> {escape(quote.text)} (ticket {escape(quote.ticket_id)})", ""]
+    return lines
+
+
+def _count(value: int | None) -> str:
+    return "n/a" if value is None else str(value)

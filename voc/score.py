@@ -1,0 +1,375 @@
+"""Per-theme measures and the friction score: pure functions of a run's ticket table.
+
+Everything here reads the ticket table (one row per ticket, with ``theme_id`` and whatever metadata
+the export had) and returns typed values; nothing is read from or written to disk. The measures,
+the emerging rule and the friction formula are documented in ``docs/report.md``.
+
+Example:
+    >>> scores = score_themes(stored.tickets(), stored.themes, RunConfig().score, severity)
+    >>> [(t.name, t.kind, t.friction) for t in scores.themes[:3]]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.stats import poisson
+
+from voc import schema
+from voc.classify import OTHER_KIND
+from voc.config import ScoreConfig
+from voc.schema import EffortSignal, RunScores, Theme, ThemeScore
+
+VOLUME, KIND, SENTIMENT, CSAT, EFFORT, TREND, REACH = (
+    "volume", "kind", "sentiment", "csat", "effort", "trend", "reach",
+)  # fmt: skip
+COMPONENTS: tuple[str, ...] = (VOLUME, KIND, SENTIMENT, CSAT, EFFORT, TREND, REACH)
+# Added to both counts in the emerging test, so a theme with no baseline tickets gets a small,
+# finite expected count instead of zero (a Jeffreys-style prior).
+BASELINE_PRIOR = 0.5
+# Emerging needs at least this much history before the recent window.
+MIN_BASELINE_DAYS = 7
+TOP_ORGANIZATIONS = 10
+
+
+def weights(config: ScoreConfig) -> dict[str, float]:
+    """The friction score weight of each component, from the config."""
+    return {name: float(getattr(config, f"weight_{name}")) for name in COMPONENTS}
+
+
+@dataclass(frozen=True)
+class Windows:
+    """The recent window, the one before it, and the baseline, all ending at the newest ticket."""
+
+    end: pd.Timestamp
+    recent_start: pd.Timestamp
+    previous_start: pd.Timestamp
+    baseline_start: pd.Timestamp
+    has_baseline: bool  # the run's history reaches far enough back for the emerging test
+
+    @classmethod
+    def of(cls, dates: pd.Series, config: ScoreConfig) -> Windows:
+        end = dates.max()
+        recent_start = end - pd.Timedelta(days=config.recent_days)
+        return cls(
+            end=end,
+            recent_start=recent_start,
+            previous_start=recent_start - pd.Timedelta(days=config.recent_days),
+            baseline_start=recent_start - pd.Timedelta(days=config.baseline_days),
+            has_baseline=dates.min() <= recent_start - pd.Timedelta(days=MIN_BASELINE_DAYS),
+        )
+
+    def counts(self, dates: pd.Series) -> tuple[int, int, int]:
+        """Tickets in the recent window, in the window before it, and in the baseline."""
+        recent = int((dates > self.recent_start).sum())
+        previous = int(((dates > self.previous_start) & (dates <= self.recent_start)).sum())
+        baseline = int(((dates > self.baseline_start) & (dates <= self.recent_start)).sum())
+        return recent, previous, baseline
+
+
+def weekly_counts(dates: pd.Series, weeks: pd.DatetimeIndex) -> list[tuple[str, int]]:
+    """Tickets per week (weeks start on Monday, UTC); every week in ``weeks``, zeros included."""
+    starts = week_starts(dates)
+    counts = starts.value_counts()
+    return [(w.date().isoformat(), int(counts.get(w, 0))) for w in weeks]
+
+
+def week_starts(dates: pd.Series) -> pd.Series:
+    """The Monday 00:00 UTC that starts each date's week."""
+    days = dates.dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
+    return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
+
+
+def growth(recent: int, previous: int, min_count: int) -> float | None:
+    """Relative change from the previous window to the recent one; None on too few tickets."""
+    if recent + previous < min_count:
+        return None
+    return recent / previous - 1.0 if previous else math.inf
+
+
+def emerging_test(
+    recent: int, baseline: int, all_recent: int, all_baseline: int, config: ScoreConfig
+) -> tuple[bool, str]:
+    """Is a theme's recent count far above what its baseline share of all tickets predicts?
+
+    The expected recent count is ``all_recent * (baseline + 0.5) / (all_baseline + 0.5)``, so a
+    general rise in ticket volume does not make every theme emerging. The theme is emerging when
+    its recent count reaches ``min_recent``, is at least ``emerging_ratio`` times the expected
+    count, and a count that high has probability below ``emerging_alpha`` under a Poisson
+    distribution with the expected mean. Returns the decision and a sentence saying why.
+    """
+    expected = all_recent * (baseline + BASELINE_PRIOR) / (all_baseline + BASELINE_PRIOR)
+    p_value = float(poisson.sf(recent - 1, expected)) if recent else 1.0
+    window = f"{recent} tickets in the last {config.recent_days} days"
+    if recent < config.min_recent:
+        return False, f"{window}, fewer than the {config.min_recent} needed to judge"
+    ratio = recent / expected
+    flagged = ratio >= config.emerging_ratio and p_value < config.emerging_alpha
+    if baseline == 0:
+        why = f"{window} and none in the {config.baseline_days} days before"
+    else:
+        why = f"{window}, {ratio:.1f}x the {expected:.1f} its earlier share predicts"
+    verdict = ("new" if baseline == 0 else "emerging") if flagged else "not emerging"
+    return flagged, f"{verdict}: {why} (p={p_value:.2g})"
+
+
+def theme_kind(kinds: pd.Series, min_share: float) -> tuple[str, float]:
+    """The kind most tickets lean to and the share that does; ``other`` under ``min_share``."""
+    if kinds.empty:
+        return OTHER_KIND, 0.0
+    shares = kinds.value_counts(normalize=True)
+    kind, share = str(shares.index[0]), float(shares.iloc[0])
+    return (kind if share >= min_share else OTHER_KIND), round(share, 4)
+
+
+def csat_impact(csat: pd.Series, in_theme: np.ndarray) -> float | None:
+    """Overall mean CSAT minus the mean without the theme's tickets (negative: the theme hurts).
+
+    None when the theme, or the rest, has no CSAT value.
+    """
+    rated = csat.notna().to_numpy()
+    inside, outside = rated & in_theme, rated & ~in_theme
+    if not inside.any() or not outside.any():
+        return None
+    return float(csat[rated].mean() - csat[outside].mean())
+
+
+def friction_score(
+    components: Mapping[str, float], weight: Mapping[str, float]
+) -> tuple[float, float]:
+    """The weighted mean of the components present, on 0..100, and the evidence.
+
+    A component the export has no data for is left out and the other weights are scaled up, so a
+    missing column lowers the evidence (the share of the total weight present), not the score.
+    """
+    total = sum(weight.values())
+    present = sum(weight[name] for name in components)
+    if not present:
+        return 0.0, 0.0
+    value = sum(weight[name] * components[name] for name in components) / present
+    return round(100 * value, 2), round(present / total, 4)
+
+
+def score_themes(
+    tickets: pd.DataFrame,
+    themes: Sequence[Theme],
+    config: ScoreConfig,
+    severity: Mapping[str, float],
+) -> RunScores:
+    """Measure every theme, score its friction, and rank them (Unthemed always last)."""
+    table = _Columns.of(tickets, config)
+    labels = tickets[schema.THEME_ID].to_numpy()
+    sizes = {t.theme_id: int((labels == t.theme_id).sum()) for t in themes}
+    biggest = max((n for tid, n in sizes.items() if tid != schema.UNTHEMED_ID), default=1)
+    measured = [_measure(theme, labels == theme.theme_id, table, config) for theme in themes]
+    reach_max = max((m["reach"] for m in measured if m["reach"] is not None), default=0) or 1
+    weight = weights(config)
+    scored = []
+    for theme, m in zip(themes, measured, strict=True):
+        components = _components(m, sizes[theme.theme_id], biggest, reach_max, severity, table)
+        friction, evidence = friction_score(components, weight)
+        scored.append((theme, m, components, friction, evidence))
+    scored.sort(key=lambda s: (s[0].theme_id == schema.UNTHEMED_ID, -s[3], s[0].theme_id))
+    ranked = [
+        ThemeScore(
+            theme_id=theme.theme_id,
+            name=theme.name,
+            size=sizes[theme.theme_id],
+            share=sizes[theme.theme_id] / max(len(tickets), 1),
+            components={k: round(v, 4) for k, v in components.items()},
+            evidence=evidence,
+            friction=friction,
+            rank=rank,
+            **{k: v for k, v in m.items() if k != "reach"},
+        )
+        for rank, (theme, m, components, friction, evidence) in enumerate(scored, start=1)
+    ]
+    available = {name for s in ranked for name in s.components}
+    return RunScores(
+        themes=ranked,
+        tickets=len(tickets),
+        csat_mean=None if table.csat is None else _mean(table.csat),
+        first_ticket=None if table.dates is None else table.dates.min().isoformat(),
+        last_ticket=None if table.dates is None else table.dates.max().isoformat(),
+        recent_start=None if table.windows is None else table.windows.recent_start.isoformat(),
+        weights=weight,
+        missing=[name for name in COMPONENTS if name not in available],
+    )
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """The ticket table's columns that scoring reads, None where the export lacks them."""
+
+    dates: pd.Series | None
+    windows: Windows | None
+    weeks: pd.DatetimeIndex
+    kinds: pd.Series | None
+    sentiment: pd.Series | None
+    csat: pd.Series | None
+    effort: dict[str, pd.Series]
+    organizations: pd.Series | None
+    requesters: pd.Series | None
+
+    @classmethod
+    def of(cls, tickets: pd.DataFrame, config: ScoreConfig) -> _Columns:
+        dates = _present(tickets, schema.CREATED_AT)
+        dates = None if dates is None else pd.to_datetime(dates, utc=True)
+        windows = None
+        weeks = pd.DatetimeIndex([])
+        if dates is not None and dates.notna().any():
+            windows = Windows.of(dates.dropna(), config)
+            starts = week_starts(dates.dropna())
+            weeks = pd.date_range(starts.min(), starts.max(), freq="7D")
+        else:
+            dates = None
+        return cls(
+            dates=dates,
+            windows=windows,
+            weeks=weeks,
+            kinds=_present(tickets, schema.KIND),
+            sentiment=_numeric(tickets, schema.SENTIMENT),
+            csat=_numeric(tickets, schema.CSAT),
+            effort={
+                name: values
+                for name in schema.EFFORT_FIELDS
+                if (values := _numeric(tickets, name)) is not None
+            },
+            organizations=_labels(tickets, schema.ORGANIZATION),
+            requesters=_labels(tickets, schema.REQUESTER),
+        )
+
+
+def _present(tickets: pd.DataFrame, column: str) -> pd.Series | None:
+    if column not in tickets or tickets[column].isna().all():
+        return None
+    return tickets[column]
+
+
+def _numeric(tickets: pd.DataFrame, column: str) -> pd.Series | None:
+    values = _present(tickets, column)
+    if values is None:
+        return None
+    values = pd.to_numeric(values, errors="coerce")
+    return None if values.isna().all() else values.astype("float64")
+
+
+def _labels(tickets: pd.DataFrame, column: str) -> pd.Series | None:
+    values = _present(tickets, column)
+    if values is None:
+        return None
+    values = values.astype("string").str.strip().replace("", pd.NA)
+    return None if values.isna().all() else values
+
+
+def _mean(values: pd.Series) -> float | None:
+    return None if values.notna().sum() == 0 else round(float(values.mean()), 6)
+
+
+def _measure(
+    theme: Theme, inside: np.ndarray, table: _Columns, config: ScoreConfig
+) -> dict[str, object]:
+    """Every measure of one theme except its size, as ThemeScore fields (plus "reach")."""
+    unthemed = theme.theme_id == schema.UNTHEMED_ID
+    kind, confidence = (
+        theme_kind(table.kinds[inside].dropna(), config.kind_min_share)
+        if table.kinds is not None and not unthemed
+        else (OTHER_KIND, 0.0)
+    )
+    weekly: list[tuple[str, int]] = []
+    recent = previous = None
+    change = None
+    emerging, note = False, "the export has no creation dates"
+    if table.dates is not None and table.windows is not None:
+        dates = table.dates[inside].dropna()
+        weekly = weekly_counts(dates, table.weeks)
+        recent, previous, baseline = table.windows.counts(dates)
+        change = growth(recent, previous, config.min_recent)
+        if unthemed:
+            note = "Unthemed is never emerging"
+        elif not table.windows.has_baseline:
+            note = f"the export covers less than {config.recent_days + MIN_BASELINE_DAYS} days"
+        else:
+            all_recent, _, all_baseline = table.windows.counts(table.dates.dropna())
+            emerging, note = emerging_test(recent, baseline, all_recent, all_baseline, config)
+    negative = None
+    if table.sentiment is not None:
+        values = table.sentiment[inside].dropna()
+        negative = (
+            round(float((values < -config.sentiment_margin).mean()), 4) if len(values) else None
+        )
+    csat_values = table.csat[inside].dropna() if table.csat is not None else pd.Series([])
+    effort = {}
+    for name, values in table.effort.items():
+        own = values[inside].dropna()
+        if len(own):
+            effort[name] = EffortSignal(
+                round(float(own.mean()), 4), round(float(values.mean()), 4), len(own)
+            )
+    organizations = _distinct(table.organizations, inside)
+    requesters = _distinct(table.requesters, inside)
+    top_orgs: list[tuple[str, int]] = []
+    if table.organizations is not None:
+        counts = table.organizations[inside].dropna().value_counts()
+        top_orgs = [(str(o), int(n)) for o, n in counts.head(TOP_ORGANIZATIONS).items()]
+    return {
+        "kind": kind,
+        "kind_confidence": confidence,
+        "weekly": weekly,
+        "recent": recent,
+        "previous": previous,
+        "growth": None if change is None else (round(change, 4) if math.isfinite(change) else None),
+        "emerging": emerging,
+        "emerging_note": note,
+        "negative_share": negative,
+        "csat_mean": _mean(csat_values) if len(csat_values) else None,
+        "csat_count": len(csat_values),
+        "csat_impact": None if table.csat is None else _round(csat_impact(table.csat, inside)),
+        "effort": effort,
+        "organizations": organizations,
+        "requesters": requesters,
+        "top_organizations": top_orgs,
+        "reach": organizations if organizations is not None else requesters,
+    }
+
+
+def _distinct(values: pd.Series | None, inside: np.ndarray) -> int | None:
+    return None if values is None else int(values[inside].dropna().nunique())
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
+def _components(
+    m: Mapping[str, object],
+    size: int,
+    biggest: int,
+    reach_max: int,
+    severity: Mapping[str, float],
+    table: _Columns,
+) -> dict[str, float]:
+    """Each friction ingredient on 0..1, only where the export has the data for it."""
+    out = {
+        VOLUME: min(1.0, math.log1p(size) / math.log1p(max(biggest, 1))),
+        KIND: severity.get(str(m["kind"]), severity[OTHER_KIND]),
+    }
+    if m["negative_share"] is not None:
+        out[SENTIMENT] = float(m["negative_share"])  # type: ignore[arg-type]
+    if m["csat_mean"] is not None:
+        out[CSAT] = 1.0 - float(m["csat_mean"])  # type: ignore[arg-type]
+    effort: dict[str, EffortSignal] = m["effort"]  # type: ignore[assignment]
+    if effort:
+        # ratio / (1 + ratio): 0.5 is the run's average effort, 2x average gives 0.67.
+        out[EFFORT] = float(np.mean([s.ratio / (1 + s.ratio) for s in effort.values()]))
+    if table.dates is not None:
+        change = m["growth"]
+        rising = 1.0 if m["emerging"] else min(1.0, max(0.0, float(change or 0.0)))  # type: ignore[arg-type]
+        out[TREND] = rising
+    if m["reach"] is not None:
+        out[REACH] = int(m["reach"]) / reach_max  # type: ignore[call-overload]
+    return out
