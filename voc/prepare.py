@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from voc import schema
@@ -37,12 +38,14 @@ def prepare_frame(
     subject_config = dataclasses.replace(
         config.clean, strip_quoted_replies=False, strip_signatures=False, strip_greetings=False
     )
-    subjects = [_REPLY_PREFIX.sub("", s) for s in frame[schema.SUBJECT].fillna("")]
-    subjects = clean_texts(subjects, subject_config)
+    subjects = frame[schema.SUBJECT].fillna("").tolist()
+    # Subjects repeat a lot ("Refund request"): strip each distinct one once.
+    without_prefix = {s: _REPLY_PREFIX.sub("", s) for s in set(subjects)}
+    subjects = clean_texts([without_prefix[s] for s in subjects], subject_config)
     bodies = clean_texts(frame[schema.BODY].fillna("").tolist(), config.clean)
     frame[schema.SUBJECT] = subjects
     frame[schema.TEXT] = [
-        "\n".join(part for part in (s, b) if part) for s, b in zip(subjects, bodies, strict=True)
+        f"{s}\n{b}" if s and b else s or b for s, b in zip(subjects, bodies, strict=True)
     ]
     frame = frame.drop(columns=[schema.BODY])
     if config.clean.mask_pii:
@@ -65,10 +68,22 @@ def prepare_frame(
 
 
 def _per_value(values: pd.Series, func: Callable[[str], str | None]) -> pd.Series:
-    """Apply ``func`` once per distinct text (metadata repeats a lot); other values pass through."""
-    texts = values[values.map(lambda v: isinstance(v, str))]
-    mapped = {v: func(v) for v in texts.unique()}
-    return values.map(lambda v: mapped.get(v, v) if isinstance(v, str) else v)
+    """Apply ``func`` once per distinct text (metadata repeats a lot); other values pass through.
+
+    Distinct values come from ``pd.factorize`` and results are put back by their codes, so the
+    per-row work is vectorised; only texts are mapped, and every other value (None, NaN, numbers)
+    is kept exactly as it was.
+    """
+    if values.empty:
+        return values.copy()
+    codes, uniques = pd.factorize(values)
+    is_text = [isinstance(v, str) for v in uniques]
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [func(v) if text else None for v, text in zip(uniques, is_text, strict=True)]
+    rows = np.array([*is_text, False], dtype=bool)[codes]  # code -1 (missing) reads the False
+    out = values.to_numpy(dtype=object, copy=True)
+    out[rows] = mapped[codes[rows]]
+    return pd.Series(out, index=values.index, name=values.name)
 
 
 def pseudonym(value: str, salt: bytes) -> str:

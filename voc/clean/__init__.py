@@ -134,7 +134,7 @@ def clean_text(text: str | None, config: CleanConfig) -> str:
     for enabled, step in steps:
         if enabled:
             stripped = step(text)
-            if stripped.strip():
+            if stripped and not stripped.isspace():  # not stripped.strip(): no copy needed
                 text = stripped
     text = normalize_whitespace(text)
     if config.mask_pii:

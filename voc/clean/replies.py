@@ -28,6 +28,7 @@ QUOTED_LINE_RE = re.compile(r"^[ \t]*>[^\n]*(?:\n|\Z)", re.M)
 _ATTRIBUTION_HINTS = ("wrote", "menulis", "schrieb", "écrit", "escribió", "schreef")
 _SEPARATOR_HINTS = ("--", "__", "Begin", "BEGIN", "begin")
 _HEADER_HINTS = ("From", "Dari", "Von", "De")
+_ATTRIBUTION_OPENERS = ("On", "ON", "Pada", "Am", "Le", "El", "Op")
 
 # A capitalised name of up to four words ("John", "Budi Santoso", "The Acme Team"), never "I".
 _NAME_WORD = r"(?!I\b|I')[A-ZÀ-ÖØ-Þ][\w.'&/-]*"
@@ -40,13 +41,19 @@ _SIGNOFF_WORDS = (
     r"terima kasih banyak|terima kasih|terimakasih|makasih|trims|salam hormat|hormat saya|"
     r"hormat kami|wassalam|salam"
 )
+_SENT_FROM_WORDS = (
+    "sent from my|sent from mail for|sent from outlook|sent from yahoo mail|get outlook for|"
+    "dikirim dari"
+)
 SIGNOFF_RE = re.compile(
     rf"^[ \t]*(?i:{_SIGNOFF_WORDS})[ \t]*[,.!:;]*[ \t]*(?:[-–—~][ \t]*)?"
     rf"(?:{_NAME})?[ \t]*[,.!]?[ \t]*$"
-    r"|^[ \t]*(?i:sent from my|sent from mail for|sent from outlook|sent from yahoo mail|"
-    r"get outlook for|dikirim dari)\b[^\n]{0,60}$"
+    rf"|^[ \t]*(?i:{_SENT_FROM_WORDS})\b[^\n]{{0,60}}$"
 )
-SIG_DELIMITER_RE = re.compile(r"^-- $")  # RFC 3676: dash, dash, space, alone on a line
+# Every sign-off line starts (after spaces and tabs) with one of these, in any case: for an ASCII
+# line one str.startswith rules out the regex, which most lines of a ticket would otherwise pay.
+_SIGNOFF_STARTS = tuple(f"{_SIGNOFF_WORDS}|{_SENT_FROM_WORDS}".split("|"))
+_SIG_DELIMITER = "-- "  # RFC 3676: dash, dash, space, alone on a line
 BARE_DELIMITER_RE = re.compile(r"^[ \t]*--[ \t]*$")
 POSTSCRIPT_RE = re.compile(r"^[ \t]*P\.?[ \t]?S\b", re.I)
 _SIGNOFF_MAX_TRAILING_LINES = 6
@@ -84,24 +91,67 @@ def strip_quoted_replies(text: str) -> str:
     """
     text = unix_newlines(text)
     cut = len(text)
-    if any(hint in text for hint in _ATTRIBUTION_HINTS):
-        for match in ATTRIBUTION_RE.finditer(text, 0, cut):
+    if _contains_any(text, _ATTRIBUTION_HINTS):
+        start = 0
+        while match := _search_lines(ATTRIBUTION_RE, text, start, cut, _ATTRIBUTION_OPENERS):
             # A real attribution carries a date or time; "On my phone the app wrote:" does not.
             if any(ch.isdigit() for ch in match.group()):
                 cut = match.start()
                 break
-    if any(hint in text for hint in _SEPARATOR_HINTS):
+            start = match.end()
+    if _contains_any(text, _SEPARATOR_HINTS):
         match = SEPARATOR_RE.search(text, 0, cut)
         if match:
             cut = match.start()
-    if ":" in text and any(hint in text for hint in _HEADER_HINTS):
-        match = HEADER_BLOCK_RE.search(text, 0, cut)
+    if ":" in text and _contains_any(text, _HEADER_HINTS):
+        match = _search_lines(HEADER_BLOCK_RE, text, 0, cut, _HEADER_HINTS, skip=" \t*")
         if match:
             cut = match.start()
     out = text[:cut]
     if ">" in out:
-        out = QUOTED_LINE_RE.sub("", out)
+        # Only from the first quoted line on: the pattern is tried at every position it scans.
+        first = _search_lines(QUOTED_LINE_RE, out, 0, len(out), (">",))
+        if first:
+            out = out[: first.start()] + QUOTED_LINE_RE.sub("", out[first.start() :])
     return out.rstrip()
+
+
+def _contains_any(text: str, hints: tuple[str, ...]) -> bool:
+    """True when one of ``hints`` occurs in ``text`` (a plain loop: ``any`` over a generator
+    costs more than the substring searches themselves)."""
+    for hint in hints:  # noqa: SIM110 (a loop beats any() over a generator)
+        if hint in text:
+            return True
+    return False
+
+
+def _search_lines(
+    pattern: re.Pattern[str],
+    text: str,
+    start: int,
+    end: int,
+    openers: tuple[str, ...],
+    skip: str = " \t",
+) -> re.Match[str] | None:
+    """``pattern.search(text, start, end)`` for a pattern that can only match at a line start,
+    where the line, after ``skip`` characters, begins with one of ``openers``.
+
+    ``re`` tries such a pattern at every position of the text; this tries it only on the lines
+    that could match, which is many times faster on tickets of a few long lines.
+    """
+    while start < end:
+        first = start
+        while first < end and text[first] in skip:
+            first += 1
+        if text.startswith(openers, first, end):
+            match = pattern.match(text, start, end)
+            if match:
+                return match
+        newline = text.find("\n", start, end)
+        if newline == -1:
+            return None
+        start = newline + 1
+    return None
 
 
 def strip_signature(text: str) -> str:
@@ -122,16 +172,24 @@ def strip_signature(text: str) -> str:
     for pos, index in enumerate(window):
         line = lines[index]
         trailing = window[pos + 1 :]
-        if SIG_DELIMITER_RE.match(line):
+        if line == _SIG_DELIMITER:
             return "\n".join(lines[:index]).rstrip()
         if len(trailing) > _SIGNOFF_MAX_TRAILING_LINES:
             continue
-        if (SIGNOFF_RE.match(line) or BARE_DELIMITER_RE.match(line)) and all(
+        if _is_signoff(line) and all(
             len(lines[i].strip()) <= _SIGNOFF_MAX_LINE_CHARS and not POSTSCRIPT_RE.match(lines[i])
             for i in trailing
         ):
             return "\n".join(lines[:index]).rstrip()
     return text
+
+
+def _is_signoff(line: str) -> bool:
+    """True when ``line`` (no newline in it) is a sign-off or a bare "--" line."""
+    head = line.lstrip(" \t")
+    if head.isascii() and not head.lower().startswith(_SIGNOFF_STARTS):
+        return head.rstrip(" \t") == "--"  # BARE_DELIMITER_RE, the only pattern left to match
+    return bool(SIGNOFF_RE.match(line) or BARE_DELIMITER_RE.match(line))
 
 
 def strip_greeting(text: str) -> str:

@@ -19,6 +19,13 @@ _LANGUAGE_MIN_RATIO = 2.0
 # Punctuation and digits become spaces, then str.split: several times faster than a regex
 # tokenizer, and this runs on every ticket of million-row exports.
 _NOT_WORD = str.maketrans(dict.fromkeys(string.punctuation + string.digits + "“”‘’…«»¿¡–—", " "))
+# Most tickets are ASCII: for them one bytes.translate lower-cases and blanks out punctuation and
+# digits at once, several times faster again than str.lower and str.translate. Every ASCII
+# character str.split splits on (including \x1c-\x1f, which bytes.split keeps) becomes a space.
+_ASCII_WORDS = bytes(
+    ord(" ") if chr(b) in string.punctuation + string.digits or chr(b).isspace() else b
+    for b in range(128)
+).lower() + bytes(range(128, 256))
 # The most frequent function words of each language (plus a few words every ticket in that
 # language uses). A word listed for two languages tells them apart from neither, so it is
 # dropped from both: shared words are listed on purpose ("a", "de", "la", "in", "no" ...).
@@ -102,6 +109,7 @@ def _distinctive_words(profiles: dict[str, str]) -> dict[str, str]:
 
 
 _WORD_LANGUAGE = _distinctive_words(_LANGUAGE_WORDS)
+_ASCII_WORD_LANGUAGE = {w.encode(): lang for w, lang in _WORD_LANGUAGE.items() if w.isascii()}
 LANGUAGES: tuple[str, ...] = tuple(_LANGUAGE_WORDS)
 
 
@@ -128,9 +136,13 @@ def detect_languages(texts: Sequence[object]) -> list[str]:
 def _language(text: object) -> str:
     if not isinstance(text, str):
         return UNDETERMINED
-    lookup = _WORD_LANGUAGE.get
-    words = text[:_LANGUAGE_SCAN_CHARS].lower().translate(_NOT_WORD).split()
-    hits = [lang for lang in map(lookup, words) if lang]
+    start = text[:_LANGUAGE_SCAN_CHARS]
+    if start.isascii():
+        words = start.encode().translate(_ASCII_WORDS).split()
+        hits = [lang for lang in map(_ASCII_WORD_LANGUAGE.get, words) if lang]
+    else:
+        words = start.lower().translate(_NOT_WORD).split()
+        hits = [lang for lang in map(_WORD_LANGUAGE.get, words) if lang]
     if len(hits) < _LANGUAGE_MIN_HITS:
         return UNDETERMINED
     first = hits[0]
