@@ -11,10 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import ROOT, write_csv
+from tests.synthetic import write_synthetic_run
 from voc.cli import app
 
 runner = CliRunner()
-COMMANDS = ["cluster", "inspect", "themes", "report"]
+COMMANDS = ["cluster", "inspect", "themes", "report", "proposals export", "dashboard"]
 
 SMALL_EXPORT = "Id,Subject,Description\n" + "".join(
     f'{i},"{subject}","{body}"\n'
@@ -78,7 +79,7 @@ def test_bad_setting_in_config_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_help_has_an_example(command: str) -> None:
-    result = invoke(command, "--help")
+    result = invoke(*command.split(), "--help")
     assert result.exit_code == 0
     assert f"voc {command}" in result.output and "Example" in result.output
 
@@ -164,8 +165,6 @@ def test_inspect_with_a_column_map_and_clear_errors(tmp_path: Path) -> None:
 
 
 def test_report_writes_each_format_and_json_goes_to_stdout(tmp_path: Path) -> None:
-    from tests.synthetic import write_synthetic_run
-
     ws = tmp_path / "ws"
     write_synthetic_run(ws, hostile=False)
     for name in ("r.html", "r.md", "r.csv", "r.xlsx", "r.json"):
@@ -179,8 +178,6 @@ def test_report_writes_each_format_and_json_goes_to_stdout(tmp_path: Path) -> No
 
 
 def test_report_fail_on_emerging_exit_code(tmp_path: Path) -> None:
-    from tests.synthetic import write_synthetic_run
-
     surging, calm = tmp_path / "surging", tmp_path / "calm"
     write_synthetic_run(surging, hostile=False)
     write_synthetic_run(calm, hostile=False, with_dates=False)
@@ -202,8 +199,6 @@ def test_report_fail_on_emerging_exit_code(tmp_path: Path) -> None:
 def test_report_mistakes_are_one_line_and_exit_2(
     tmp_path: Path, args: list[str], message: str
 ) -> None:
-    from tests.synthetic import write_synthetic_run
-
     write_synthetic_run(tmp_path / "ws", hostile=False)
     result = invoke("report", "-w", str(tmp_path / "ws"), *args)
     assert result.exit_code == 2 and message in result.output
@@ -213,3 +208,34 @@ def test_report_mistakes_are_one_line_and_exit_2(
 def test_report_on_an_empty_workspace_says_how_to_make_a_run(tmp_path: Path) -> None:
     result = invoke("report", "-w", str(tmp_path / "empty"))
     assert result.exit_code == 2 and "voc cluster FILE" in result.output
+
+
+def test_proposals_export_writes_what_analysts_saved(tmp_path: Path) -> None:
+    from voc.actions import Curator
+    from voc.proposals import draft_proposal
+
+    ws = tmp_path / "ws"
+    write_synthetic_run(ws, hostile=False)
+    curator = Curator(ws)
+    draft = draft_proposal(curator.current(), [0])
+    curator.save_proposal("ana", {**draft.to_dict(), "effort": 3})
+    result = invoke(
+        "proposals", "export", "-w", str(ws), "-f", "jira", "--out", str(tmp_path / "j.csv")
+    )
+    assert result.exit_code == 0 and "1 proposals" in result.output
+    rows = (tmp_path / "j.csv").read_text(encoding="utf-8-sig")
+    assert rows.startswith("Summary,Issue Type,Priority,Description,Labels") and draft.title in rows
+    result = invoke("proposals", "export", "-w", str(ws), "-f", "json")
+    assert json.loads(result.stdout)[0]["effort"] == 3
+    bad = invoke("proposals", "export", "-w", str(ws), "-f", "pdf")
+    assert bad.exit_code == 2 and "unknown proposals format" in bad.output
+
+
+def test_dashboard_command_serves_the_workspace_locally(tmp_path: Path) -> None:
+    from voc.serve import APP, dashboard_command
+
+    command = dashboard_command(tmp_path / "ws", port=8600)
+    assert command[command.index("--server.address") + 1] == "127.0.0.1"
+    assert command[command.index("--server.port") + 1] == "8600"
+    assert command[-2:] == ["--workspace", str((tmp_path / "ws").resolve())]
+    assert APP.name == "app.py" and APP.parent.name == "dashboards"

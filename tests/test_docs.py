@@ -9,8 +9,10 @@ from voc.config import settings_markdown
 
 
 def test_cli_commands_list_matches_the_app() -> None:
-    registered = sorted(c.name or c.callback.__name__ for c in app.registered_commands)
-    assert registered == sorted(COMMANDS)
+    registered = [c.name or c.callback.__name__ for c in app.registered_commands]
+    for group in app.registered_groups:
+        registered += [f"{group.name} {c.name}" for c in group.typer_instance.registered_commands]
+    assert sorted(registered) == sorted(COMMANDS)
 
 
 def test_every_command_is_in_the_readme() -> None:

@@ -7,6 +7,7 @@ Each subcommand parses options, calls one public function, and renders the resul
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -20,9 +21,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from voc.config import RunConfig, load_config
+from voc.curate import load_curated
 from voc.errors import EMERGING_EXIT_CODE, USER_ERROR_EXIT_CODE, ConfigError, VocError
 from voc.inspect import InspectReport, inspect_export
 from voc.pipeline import run
+from voc.proposals import EXPORT_FORMATS, export_proposals, saved_proposals
 from voc.report import (
     DEFAULT_TOP,
     FORMATS,
@@ -31,7 +34,9 @@ from voc.report import (
     render_report,
     write_report,
 )
-from voc.schema import ParentTheme, Theme
+from voc.report.format import kind_text
+from voc.schema import ParentTheme, RunScores, Theme
+from voc.serve import DEFAULT_HOST, DEFAULT_PORT, dashboard_command
 from voc.store import Workspace
 
 app = typer.Typer(
@@ -119,7 +124,11 @@ def cluster(
         return
     for warning in result.manifest["warnings"]:
         err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
-    _print_run(result.manifest, result.themes, result.stored.path)
+    _print_run(result.manifest, result.themes, result.stored.path, result.stored.scores())
+    out.print(
+        f"Friction report: voc report --workspace {escape(str(workspace))} --out friction.html",
+        highlight=False,
+    )
 
 
 @app.command()
@@ -160,7 +169,7 @@ def themes(
     if as_json:
         _print_json(_summary(stored.manifest, stored.themes, stored.parents, stored.path))
     else:
-        _print_run(stored.manifest, stored.themes, stored.path)
+        _print_run(stored.manifest, stored.themes, stored.path, stored.scores())
 
 
 @app.command()
@@ -191,6 +200,8 @@ def report(
 ) -> None:
     """Write the friction report of a run (the newest by default): ranked themes with evidence.
 
+    Analysts' edits (names, kinds, merges, dismissals, notes) are applied.
+
     Example: voc report --workspace workspace --format html --out friction.html
     """
     fmt = fmt or (format_for_path(out) if out else "md")
@@ -198,7 +209,7 @@ def report(
         raise ConfigError(f"unknown report format '{fmt}'; choose one of: {', '.join(FORMATS)}")
     if fmt == "xlsx" and out is None:
         raise ConfigError("an xlsx report is a binary file; pass --out FILE.xlsx")
-    built = build_report(Workspace(workspace).load_run(run_id), top=top)
+    built = build_report(load_curated(workspace, run_id), top=top)
     if out is None:
         sys.stdout.buffer.write(render_report(built, fmt))
         sys.stdout.flush()
@@ -213,6 +224,70 @@ def report(
         names = "; ".join(t.score.name for t in built.emerging)
         err.print(f"[yellow]emerging:[/] {escape(names)}", highlight=False)
         raise typer.Exit(EMERGING_EXIT_CODE)
+
+
+proposals_app = typer.Typer(no_args_is_help=True, help="Roadmap proposals made by analysts.")
+app.add_typer(proposals_app, name="proposals")
+
+
+@proposals_app.command("export")
+@user_errors
+def proposals_export(
+    workspace: WorkspaceOption = DEFAULT_WORKSPACE,
+    run_id: RunOption = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help=f"{', '.join(EXPORT_FORMATS)} (jira: a CSV Jira's importer reads).",
+        ),
+    ] = "md",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write; omitted: print to stdout.")
+    ] = None,
+) -> None:
+    """Export the roadmap proposals of a run (the newest by default), highest RICE first.
+
+    Example: voc proposals export --workspace workspace --format jira --out proposals.csv
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ConfigError(
+            f"unknown proposals format '{fmt}'; choose one of: {', '.join(EXPORT_FORMATS)}"
+        )
+    curated = load_curated(workspace, run_id)
+    data = export_proposals(saved_proposals(curated), fmt)
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    err.print(
+        f"{len(curated.proposals)} proposals of run {curated.run_id} written to {escape(str(out))}",
+        highlight=False,
+    )
+
+
+@app.command()
+@user_errors
+def dashboard(
+    workspace: WorkspaceOption = DEFAULT_WORKSPACE,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = DEFAULT_PORT,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it on this machine.")
+    ] = DEFAULT_HOST,
+) -> None:
+    """Start the analysts' dashboard (Streamlit) on a workspace and print its local URL.
+
+    Example: voc dashboard --workspace workspace --port 8501
+    """
+    command = dashboard_command(workspace, port=port, host=host)
+    err.print(
+        f"voc dashboard on http://{host}:{port} (workspace {escape(str(workspace))}); "
+        "Ctrl+C stops it"
+    )
+    raise typer.Exit(subprocess.call(command))
 
 
 def _config(
@@ -290,8 +365,11 @@ def _print_json(data: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def _print_run(manifest: dict[str, Any], themes: list[Theme], path: Path) -> None:
+def _print_run(
+    manifest: dict[str, Any], themes: list[Theme], path: Path, scores: RunScores | None
+) -> None:
     rows = manifest["rows"]
+    scored = {s.theme_id: s for s in scores.themes} if scores else {}
     skipped = ", ".join(f"{n} {r}" for r, n in rows["skipped_by_reason"].items()) or "none"
     table = Table(title=f"Themes of run {manifest['run_id']}", title_justify="left")
     table.add_column("id", justify="right")
@@ -299,8 +377,11 @@ def _print_run(manifest: dict[str, Any], themes: list[Theme], path: Path) -> Non
     table.add_column("theme")
     table.add_column("tickets", justify="right")
     table.add_column("share", justify="right")
+    table.add_column("kind")
+    table.add_column("friction", justify="right")
     table.add_column("keywords")
     for theme in themes:
+        score = scored.get(theme.theme_id)
         table.add_row(
             str(theme.theme_id),
             "" if theme.parent_id is None else str(theme.parent_id),
@@ -308,6 +389,10 @@ def _print_run(manifest: dict[str, Any], themes: list[Theme], path: Path) -> Non
             + (" [yellow](mixed?)[/]" if theme.quality and theme.quality.mixed else ""),
             str(theme.size),
             f"{theme.share:.1%}",
+            ""
+            if score is None
+            else kind_text(score.kind) + (" [red](emerging)[/]" if score.emerging else ""),
+            "" if score is None else f"{score.friction:.0f}",
             escape(", ".join(theme.keywords[:6])),
         )
     out.print(table)

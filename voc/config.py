@@ -380,9 +380,13 @@ class RunConfig:
         return json.loads(json.dumps(dataclasses.asdict(self)))
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> RunConfig:
-        """Build from a nested dict; unknown keys and bad values raise :class:`ConfigError`."""
+    def from_dict(cls, data: Mapping[str, Any], ignore_unknown: bool = False) -> RunConfig:
+        """Build from a nested dict; bad values raise :class:`ConfigError`, and so do unknown
+        keys unless ``ignore_unknown`` (for configs recorded by other versions of voc)."""
         flat = dict(_flatten(data))
+        if ignore_unknown:
+            known = {key for key, _ in iter_settings()}
+            flat = {k: v for k, v in flat.items() if k in known}
         return cls().with_overrides(flat)
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> RunConfig:

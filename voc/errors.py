@@ -38,3 +38,7 @@ class ModelError(VocError):
 
 class StoreError(VocError):
     """The workspace is missing, has no complete run, or a run folder is unreadable."""
+
+
+class CurationError(VocError):
+    """An analyst's edit does not apply: an unknown theme, an empty name, an unknown kind."""

@@ -246,6 +246,7 @@ class ThemeScore:
     evidence: float
     friction: float  # 0..100
     rank: int
+    kind_by_analyst: bool = False  # the kind was set by an analyst, not the classifier
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, as stored in ``scores.json``."""

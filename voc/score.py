@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -159,35 +160,33 @@ def score_themes(
     themes: Sequence[Theme],
     config: ScoreConfig,
     severity: Mapping[str, float],
+    kinds: Mapping[int, str] | None = None,
 ) -> RunScores:
-    """Measure every theme, score its friction, and rank them (Unthemed always last)."""
+    """Measure every theme, score its friction, and rank them (Unthemed always last).
+
+    ``kinds`` fixes the kind of some themes (an analyst's decision), with confidence 1.
+    """
     table = _Columns.of(tickets, config)
     labels = tickets[schema.THEME_ID].to_numpy()
-    sizes = {t.theme_id: int((labels == t.theme_id).sum()) for t in themes}
-    biggest = max((n for tid, n in sizes.items() if tid != schema.UNTHEMED_ID), default=1)
     measured = [_measure(theme, labels == theme.theme_id, table, config) for theme in themes]
-    reach_max = max((m["reach"] for m in measured if m["reach"] is not None), default=0) or 1
+    measured = [
+        dataclasses.replace(m, kind=kinds[m.theme_id], kind_confidence=1.0, kind_by_analyst=True)
+        if kinds and m.theme_id in kinds
+        else m
+        for m in measured
+    ]
+    biggest = max((m.size for m in measured if m.theme_id != schema.UNTHEMED_ID), default=1)
+    widest = max((r for m in measured if (r := _reach(m)) is not None), default=0) or 1
     weight = weights(config)
     scored = []
-    for theme, m in zip(themes, measured, strict=True):
-        components = _components(m, sizes[theme.theme_id], biggest, reach_max, severity, table)
+    for m in measured:
+        components = _components(m, biggest, widest, severity, table.dates is not None)
         friction, evidence = friction_score(components, weight)
-        scored.append((theme, m, components, friction, evidence))
-    scored.sort(key=lambda s: (s[0].theme_id == schema.UNTHEMED_ID, -s[3], s[0].theme_id))
-    ranked = [
-        ThemeScore(
-            theme_id=theme.theme_id,
-            name=theme.name,
-            size=sizes[theme.theme_id],
-            share=sizes[theme.theme_id] / max(len(tickets), 1),
-            components={k: round(v, 4) for k, v in components.items()},
-            evidence=evidence,
-            friction=friction,
-            rank=rank,
-            **{k: v for k, v in m.items() if k != "reach"},
+        scored.append(
+            dataclasses.replace(m, components=components, friction=friction, evidence=evidence)
         )
-        for rank, (theme, m, components, friction, evidence) in enumerate(scored, start=1)
-    ]
+    scored.sort(key=lambda m: (m.theme_id == schema.UNTHEMED_ID, -m.friction, m.theme_id))
+    ranked = [dataclasses.replace(m, rank=rank) for rank, m in enumerate(scored, start=1)]
     available = {name for s in ranked for name in s.components}
     return RunScores(
         themes=ranked,
@@ -270,10 +269,8 @@ def _mean(values: pd.Series) -> float | None:
     return None if values.notna().sum() == 0 else round(float(values.mean()), 6)
 
 
-def _measure(
-    theme: Theme, inside: np.ndarray, table: _Columns, config: ScoreConfig
-) -> dict[str, object]:
-    """Every measure of one theme except its size, as ThemeScore fields (plus "reach")."""
+def _measure(theme: Theme, inside: np.ndarray, table: _Columns, config: ScoreConfig) -> ThemeScore:
+    """Every measure of one theme; its components, friction and rank are filled in later."""
     unthemed = theme.theme_id == schema.UNTHEMED_ID
     kind, confidence = (
         theme_kind(table.kinds[inside].dropna(), config.kind_min_share)
@@ -299,9 +296,8 @@ def _measure(
     negative = None
     if table.sentiment is not None:
         values = table.sentiment[inside].dropna()
-        negative = (
-            round(float((values < -config.sentiment_margin).mean()), 4) if len(values) else None
-        )
+        if len(values):
+            negative = round(float((values < -config.sentiment_margin).mean()), 4)
     csat_values = table.csat[inside].dropna() if table.csat is not None else pd.Series([])
     effort = {}
     for name, values in table.effort.items():
@@ -310,31 +306,42 @@ def _measure(
             effort[name] = EffortSignal(
                 round(float(own.mean()), 4), round(float(values.mean()), 4), len(own)
             )
-    organizations = _distinct(table.organizations, inside)
-    requesters = _distinct(table.requesters, inside)
     top_orgs: list[tuple[str, int]] = []
     if table.organizations is not None:
         counts = table.organizations[inside].dropna().value_counts()
         top_orgs = [(str(o), int(n)) for o, n in counts.head(TOP_ORGANIZATIONS).items()]
-    return {
-        "kind": kind,
-        "kind_confidence": confidence,
-        "weekly": weekly,
-        "recent": recent,
-        "previous": previous,
-        "growth": None if change is None else (round(change, 4) if math.isfinite(change) else None),
-        "emerging": emerging,
-        "emerging_note": note,
-        "negative_share": negative,
-        "csat_mean": _mean(csat_values) if len(csat_values) else None,
-        "csat_count": len(csat_values),
-        "csat_impact": None if table.csat is None else _round(csat_impact(table.csat, inside)),
-        "effort": effort,
-        "organizations": organizations,
-        "requesters": requesters,
-        "top_organizations": top_orgs,
-        "reach": organizations if organizations is not None else requesters,
-    }
+    size = int(inside.sum())
+    return ThemeScore(
+        theme_id=theme.theme_id,
+        name=theme.name,
+        kind=kind,
+        kind_confidence=confidence,
+        size=size,
+        share=size / max(len(inside), 1),
+        weekly=weekly,
+        recent=recent,
+        previous=previous,
+        growth=None if change is None or not math.isfinite(change) else round(change, 4),
+        emerging=emerging,
+        emerging_note=note,
+        negative_share=negative,
+        csat_mean=_mean(csat_values) if len(csat_values) else None,
+        csat_count=len(csat_values),
+        csat_impact=None if table.csat is None else _round(csat_impact(table.csat, inside)),
+        effort=effort,
+        organizations=_distinct(table.organizations, inside),
+        requesters=_distinct(table.requesters, inside),
+        top_organizations=top_orgs,
+        components={},
+        evidence=0.0,
+        friction=0.0,
+        rank=0,
+    )
+
+
+def _reach(m: ThemeScore) -> int | None:
+    """Organizations affected, or requesters when the export names no organization."""
+    return m.organizations if m.organizations is not None else m.requesters
 
 
 def _distinct(values: pd.Series | None, inside: np.ndarray) -> int | None:
@@ -346,30 +353,22 @@ def _round(value: float | None) -> float | None:
 
 
 def _components(
-    m: Mapping[str, object],
-    size: int,
-    biggest: int,
-    reach_max: int,
-    severity: Mapping[str, float],
-    table: _Columns,
+    m: ThemeScore, biggest: int, widest: int, severity: Mapping[str, float], dated: bool
 ) -> dict[str, float]:
     """Each friction ingredient on 0..1, only where the export has the data for it."""
     out = {
-        VOLUME: min(1.0, math.log1p(size) / math.log1p(max(biggest, 1))),
-        KIND: severity.get(str(m["kind"]), severity[OTHER_KIND]),
+        VOLUME: min(1.0, math.log1p(m.size) / math.log1p(max(biggest, 1))),
+        KIND: severity.get(m.kind, severity[OTHER_KIND]),
     }
-    if m["negative_share"] is not None:
-        out[SENTIMENT] = float(m["negative_share"])  # type: ignore[arg-type]
-    if m["csat_mean"] is not None:
-        out[CSAT] = 1.0 - float(m["csat_mean"])  # type: ignore[arg-type]
-    effort: dict[str, EffortSignal] = m["effort"]  # type: ignore[assignment]
-    if effort:
+    if m.negative_share is not None:
+        out[SENTIMENT] = m.negative_share
+    if m.csat_mean is not None:
+        out[CSAT] = 1.0 - m.csat_mean
+    if m.effort:
         # ratio / (1 + ratio): 0.5 is the run's average effort, 2x average gives 0.67.
-        out[EFFORT] = float(np.mean([s.ratio / (1 + s.ratio) for s in effort.values()]))
-    if table.dates is not None:
-        change = m["growth"]
-        rising = 1.0 if m["emerging"] else min(1.0, max(0.0, float(change or 0.0)))  # type: ignore[arg-type]
-        out[TREND] = rising
-    if m["reach"] is not None:
-        out[REACH] = int(m["reach"]) / reach_max  # type: ignore[call-overload]
-    return out
+        out[EFFORT] = float(np.mean([s.ratio / (1 + s.ratio) for s in m.effort.values()]))
+    if dated:
+        out[TREND] = 1.0 if m.emerging else min(1.0, max(0.0, m.growth or 0.0))
+    if (reach := _reach(m)) is not None:
+        out[REACH] = reach / widest
+    return {name: round(value, 4) for name, value in out.items()}

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from voc import schema
+from voc.config import RunConfig
 from voc.embed import EmbeddingCache
 from voc.errors import StoreError
 from voc.schema import ParentTheme, RunScores, SkippedRow, Theme
@@ -56,6 +57,10 @@ class StoredRun:
     def tickets(self) -> pd.DataFrame:
         """The run's ticket table (read on demand: it can be large)."""
         return pd.read_parquet(self.path / TICKETS)
+
+    def config(self) -> RunConfig:
+        """The settings the run was made with (defaults for any this voc does not know)."""
+        return RunConfig.from_dict(self.manifest.get("config", {}), ignore_unknown=True)
 
     def scores(self) -> RunScores | None:
         """Measures and friction scores of every theme; None for a run made before voc scored."""

@@ -67,25 +67,26 @@ def _summary(report: Report) -> list[str]:
     s = report.scores
     rows = report.rows
     top = report.themes[0].score if report.themes else None
-    period = (
-        f"{s.first_ticket[:10]} to {s.last_ticket[:10]}"
-        if s.first_ticket and s.last_ticket
-        else "n/a"
-    )
-    return [
-        f"- **{rows['used']}** tickets used of {rows['read']} read ({rows['skipped']} skipped), "
-        f"{period}",
+    period = f"{s.first_ticket[:10]} to {s.last_ticket[:10]}" if s.last_ticket else "no dates"
+    lines = [
+        f"- **{rows['used']}** tickets used of {rows['read']} read "
+        f"({rows['skipped']} skipped), {period}",
         f"- **{len(report.themes)}** themes; {report.unthemed} tickets in no theme",
-        f"- Top friction: **{escape(top.name) if top else 'n/a'}**"
-        + (f" ({kind_text(top.kind)}, {top.friction:.0f}/100)" if top else ""),
-        f"- Emerging: **{len(report.emerging)}**"
-        + (
-            ": " + ", ".join(escape(t.score.name) for t in report.emerging)
-            if report.emerging
-            else ""
-        ),
+        f"- Top friction: **{escape(top.name)}** ({kind_text(top.kind)}, {top.friction:.0f}/100)"
+        if top
+        else "- Top friction: n/a",
+        f"- Emerging: **{len(report.emerging)}** {_names(report.emerging)}",
         f"- Overall CSAT: {percent(s.csat_mean)}",
     ]
+    if report.edits:
+        lines.append(f"- Reviewed by analysts: {report.edits} edits applied")
+    if report.dismissed:
+        lines.append(f"- Dismissed by analysts, not ranked: {_names(report.dismissed)}")
+    return lines
+
+
+def _names(sections: list[ThemeSection]) -> str:
+    return ", ".join(escape(t.score.name) for t in sections)
 
 
 def _section(section: ThemeSection) -> list[str]:
@@ -95,7 +96,12 @@ def _section(section: ThemeSection) -> list[str]:
     lines = [
         f"### {m.rank}. {escape(m.name)}",
         "",
-        f"- Kind: {kind_text(m.kind)} ({percent(m.kind_confidence)} of its tickets agree)",
+        f"- Kind: {kind_text(m.kind)} "
+        + (
+            "(set by an analyst)"
+            if m.kind_by_analyst
+            else f"({percent(m.kind_confidence)} of its tickets agree)"
+        ),
         f"- Friction: **{m.friction:.0f}**/100 (evidence {percent(m.evidence)}); components: "
         f"{components}",
         f"- Tickets: {m.size} ({percent(m.share)}); growth {growth_text(m.growth)}; "
@@ -104,8 +110,11 @@ def _section(section: ThemeSection) -> list[str]:
         f"{percent(m.csat_impact, signed=True)}; negative sentiment {percent(m.negative_share)}",
         f"- Affected organizations ({_count(m.organizations)}): {orgs}",
         f"- Keywords: {escape(', '.join(section.keywords))}",
-        "",
     ]
+    if section.label.issue_key:
+        lines.append(f"- Linked issue: {escape(section.label.issue_key)}")
+    lines += [f"- Note ({escape(n.author)}): {escape(n.text)}" for n in section.label.notes]
+    lines.append("")
     for quote in section.quotes:
         lines += [f"> {escape(quote.text)} (ticket {escape(quote.ticket_id)})", ""]
     return lines

@@ -7,17 +7,16 @@ with components, quotes, organizations) and the methods; the renderers only lay 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from voc import schema
-from voc.classify import load_prototypes
-from voc.config import RunConfig
+from voc.curate import DISMISSED, CuratedRun, ThemeLabel, curate
 from voc.report.format import shorten
 from voc.schema import RunScores, Theme, ThemeScore
-from voc.score import COMPONENTS, score_themes
+from voc.score import COMPONENTS
 from voc.store import StoredRun
 
 MAX_QUOTES = 5
@@ -41,6 +40,7 @@ class ThemeSection:
     keywords: list[str]
     parent: str | None
     quotes: list[Quote]
+    label: ThemeLabel  # analysts' status, notes and linked issue
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -48,6 +48,9 @@ class ThemeSection:
             "keywords": self.keywords,
             "parent": self.parent,
             "quotes": [dataclasses.asdict(q) for q in self.quotes],
+            "status": self.label.status,
+            "issue_key": self.label.issue_key,
+            "notes": [dataclasses.asdict(n) for n in self.label.notes],
         }
 
 
@@ -65,6 +68,8 @@ class Report:
     unthemed: int
     top: int
     warnings: list[str]
+    dismissed: list[ThemeSection] = field(default_factory=list)  # by analysts; not ranked
+    edits: int = 0  # analysts' edits applied
 
     @property
     def detailed(self) -> list[ThemeSection]:
@@ -122,17 +127,21 @@ class Report:
             "unthemed": self.unthemed,
             "warnings": self.warnings,
             "emerging": [t.score.theme_id for t in self.emerging],
+            "edits_applied": self.edits,
+            "dismissed": [t.to_dict() for t in self.dismissed],
             "themes": [t.to_dict() for t in self.themes],
             "methods": self.methods(),
         }
 
 
-def build_report(stored: StoredRun, top: int = DEFAULT_TOP) -> Report:
-    """Gather a stored run's scores and evidence; scores are computed for runs made before voc
-    stored them (kind and sentiment are then unknown)."""
-    scores = stored.scores() or _score_old_run(stored)
-    themes = {t.theme_id: t for t in stored.themes}
-    parents = {p.parent_id: p.name for p in stored.parents}
+def build_report(run: StoredRun | CuratedRun, top: int = DEFAULT_TOP) -> Report:
+    """Gather a run's scores and evidence, with its analysts' edits applied when ``run`` is a
+    :class:`~voc.curate.CuratedRun`: their names, kinds, merges, notes; dismissed themes are
+    left out of the ranking and listed apart."""
+    curated = run if isinstance(run, CuratedRun) else curate(run, [])
+    scores = curated.scores
+    themes = {t.theme_id: t for t in curated.themes}
+    parents = {p.parent_id: p.name for p in curated.parents}
     sections = [
         ThemeSection(
             score=score,
@@ -146,22 +155,28 @@ def build_report(stored: StoredRun, top: int = DEFAULT_TOP) -> Report:
                     strict=True,
                 )
             ],
+            label=curated.labels[score.theme_id],
         )
         for score in scores.themes
         if score.theme_id != schema.UNTHEMED_ID
     ]
+    ranked = [s for s in sections if s.label.status != DISMISSED]
+    ranked = [replace(s, score=replace(s.score, rank=i)) for i, s in enumerate(ranked, start=1)]
     unthemed = sum(s.size for s in scores.themes if s.theme_id == schema.UNTHEMED_ID)
+    manifest = curated.manifest
     return Report(
-        run_id=stored.run_id,
+        run_id=curated.run_id,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        source=Path(stored.manifest["input"]["path"]).name,
-        helpdesk=stored.manifest["input"].get("helpdesk"),
-        rows=stored.manifest["rows"],
+        source=Path(manifest["input"]["path"]).name,
+        helpdesk=manifest["input"].get("helpdesk"),
+        rows=manifest["rows"],
         scores=scores,
-        themes=sections,
+        themes=ranked,
         unthemed=unthemed,
         top=top,
-        warnings=list(stored.manifest.get("warnings", [])),
+        warnings=list(manifest.get("warnings", [])),
+        dismissed=[s for s in sections if s.label.status == DISMISSED],
+        edits=sum(1 for h in curated.history if h.effective),
     )
 
 
@@ -169,9 +184,3 @@ def _parent_name(parents: dict[int, str], theme: Theme) -> str | None:
     """The theme's parent, when it groups more than this theme (its name differs)."""
     name = parents.get(theme.parent_id) if theme.parent_id is not None else None
     return name if name and name != theme.name else None
-
-
-def _score_old_run(stored: StoredRun) -> RunScores:
-    config = RunConfig().score  # such runs predate the score settings
-    severity = load_prototypes(config.prototypes_file).severity
-    return score_themes(stored.tickets(), stored.themes, config, severity)
