@@ -152,3 +152,37 @@ def test_proposals_are_drafted_saved_scored_and_exported(curator: Curator) -> No
     assert export_proposals(saved, "md").decode().count("\n## ") == 2
     curator.delete_proposal("ana", second)
     assert [p.proposal_id for p in saved_proposals(curator.current())] == [first]
+
+
+def test_labels_carry_over_to_a_new_run_of_the_same_tickets(tmp_path: Path) -> None:
+    from voc.carry import carry_labels
+    from voc.curate import load_curated
+
+    old = write_synthetic_run(tmp_path / "ws", hostile=False)
+    curator = Curator(tmp_path / "ws", old.run_id)
+    curator.rename("ana", LOGIN, "Login loop after 2FA")
+    curator.set_status("ana", LOGIN, CONFIRMED)
+    curator.add_note("ana", PRAISE, "share with the team")
+    new = write_synthetic_run(tmp_path / "ws", hostile=False)
+    carried = carry_labels(tmp_path / "ws", old.run_id, new.run_id)
+    assert {(c.from_theme, c.to_theme, c.edits) for c in carried} == {
+        (LOGIN, LOGIN, 2),
+        (PRAISE, PRAISE, 1),
+    }
+    labels = load_curated(tmp_path / "ws", new.run_id).labels
+    assert labels[LOGIN].name == "Login loop after 2FA" and labels[LOGIN].status == CONFIRMED
+    assert labels[PRAISE].notes[0].text.startswith("share with the team (ana, ")
+    assert labels[PRAISE].notes[0].author == f"voc (from run {old.run_id})"
+
+
+def test_labels_do_not_land_on_a_theme_that_is_mostly_something_else() -> None:
+    import pandas as pd
+
+    from voc.carry import match_themes
+
+    old = pd.DataFrame({"ticket_id": list("abcdef"), "theme_id": [1, 1, 1, 1, 2, 2]})
+    # theme 1's tickets are now inside a much bigger theme 7: too weak to carry.
+    new = pd.DataFrame(
+        {"ticket_id": list("abcdef") + list("ghijklmn"), "theme_id": [7] * 4 + [8, 8] + [7] * 8}
+    )
+    assert match_themes(old, new) == {1: (None, 1.0), 2: (8, 1.0)}

@@ -125,6 +125,13 @@ def cluster(
     for warning in result.manifest["warnings"]:
         err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
     _print_run(result.manifest, result.themes, result.stored.path, result.stored.scores())
+    if result.carried:
+        moved = sum(1 for c in result.carried if c.to_theme is not None)
+        out.print(
+            f"Analysts' labels carried over from the previous run: {moved} of "
+            f"{len(result.carried)} labelled themes matched a new theme.",
+            highlight=False,
+        )
     out.print(
         f"Friction report: voc report --workspace {escape(str(workspace))} --out friction.html",
         highlight=False,

@@ -251,6 +251,13 @@ class ThemeConfig:
             max=1.0,
         ),
     )
+    carry_labels: bool = field(
+        default=True,
+        metadata=_doc(
+            "After a run, carry analysts' names, kinds, statuses, notes and issue links over from "
+            "the workspace's previous run to the new themes holding most of the same tickets."
+        ),
+    )
     keyword_min_share: float = field(
         default=0.05,
         metadata=_doc(

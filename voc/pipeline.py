@@ -27,9 +27,11 @@ import numpy as np
 import pandas as pd
 
 from voc import schema
+from voc.carry import CarriedLabel, carry_labels
 from voc.classify import classify_tickets, load_prototypes
 from voc.cluster import ThemeModel
 from voc.config import RunConfig
+from voc.edits import EditStore
 from voc.embed import CachedEmbedder, Embedder, Progress, embed_texts, make_embedder
 from voc.ingest import read_export
 from voc.prepare import count_truncated, embedding_texts, prepare_frame
@@ -80,6 +82,7 @@ class RunResult:
 
     stored: StoredRun
     ingest: IngestResult
+    carried: list[CarriedLabel] = field(default_factory=list)  # labels from the previous run
 
     @property
     def run_id(self) -> str:
@@ -175,7 +178,17 @@ def run(
         stored = ws.write_run(
             run_id, manifest, tickets, themes, parents, prepared.skipped, model.centroids_, scores
         )
-    return RunResult(stored=stored, ingest=prepared)
+    carried = _carry_labels(ws, stored.run_id) if config.themes.carry_labels else []
+    return RunResult(stored=stored, ingest=prepared, carried=carried)
+
+
+def _carry_labels(ws: Workspace, run_id: str) -> list[CarriedLabel]:
+    """Labels of the previous run that has analysts' edits, recorded on the new run."""
+    earlier = [r for r in ws.run_ids() if r < run_id]
+    store = EditStore(ws.root)
+    if not earlier or not store.path.exists() or not store.last_edit_id(earlier[-1]):
+        return []
+    return carry_labels(ws.root, earlier[-1], run_id)
 
 
 def _ticket_table(frame: pd.DataFrame, model: ThemeModel, themes: list[Theme]) -> pd.DataFrame:
