@@ -23,7 +23,8 @@ _BLOCK_SELECTOR = (
     "p,div,li,tr,table,ul,ol,h1,h2,h3,h4,h5,h6,blockquote,hr,pre,section,article,header,footer,"
     "address,dl,dt,dd,center"
 )
-HTML_WHITESPACE_RE = re.compile(r"[ \t\n\r\f]+")
+# A run of HTML whitespace that is not already a single space (replacing " " by " " is slow).
+HTML_WHITESPACE_RE = re.compile(r"(?: [ \t\n\r\f]+|[\t\n\r\f][ \t\n\r\f]*)")
 # A run of block boundaries and breaks, with the spaces around them: becomes one or more newlines.
 # Applied only after whitespace is collapsed, so no run of spaces is long enough to backtrack on.
 LAYOUT_RUN_RE = re.compile(r"[ \x02]*[\x00\x01][ \x00-\x02]*")
@@ -50,7 +51,8 @@ def strip_html(text: str) -> str:
             return text
         decoded = HTML_ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
         return decoded.replace("\xa0", " ")
-    source = MARKER_CHARS_RE.sub("", text)
+    has_markers = "\x00" in text or "\x01" in text or "\x02" in text
+    source = MARKER_CHARS_RE.sub("", text) if has_markers else text
     tree = LexborHTMLParser(source)
     tree.strip_tags(_DROPPED_TAGS)
     for node in tree.css("br"):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import string
+from collections.abc import Callable, Iterator
 
 EMAIL_TOKEN = "[EMAIL]"
 CARD_TOKEN = "[CARD]"
@@ -189,6 +190,13 @@ PHONE_RE = re.compile(
     + r"|(?P<nat>0[1-9]\d{8,11}|0[1-9]\d{0,3}(?P<n>[ .-])\d{2,5}(?:(?P=n)\d{2,5}){0,3})))"
     + _RIGHT
 )
+# Where a card or phone number can start: ``re`` scans a pattern that opens with a lookbehind
+# position by position, a pattern that opens with a character class by a fast skip. Every card
+# starts with a digit, every phone with "+", "(" or an ASCII digit, and neither after a word
+# character (nor after what their left boundaries refuse); these find those places, and the full
+# pattern is tried only there (see :func:`_sub_at`). DOTALL: the lookbehind's "." may be "\\n".
+CARD_START_RE = re.compile(r"\d(?<![\w+/.,@-].)", re.DOTALL)
+PHONE_START_RE = re.compile(r"[+(0-9](?<![\w+.].)", re.DOTALL)
 INTL_DIGITS = range(8, 16)  # E.164: at most 15 digits with the country code
 NATIONAL_DIGITS = range(9, 14)
 NON_DIGIT_RE = re.compile(r"\D")
@@ -258,7 +266,7 @@ def mask_pii(text: str) -> str:
     """
     text = _mask_secrets(text)
     if "@" in text:
-        text = EMAIL_RE.sub(EMAIL_TOKEN, text)
+        text = _sub_at(EMAIL_RE, _email_starts(text), _email_token, text)
     if not _has_digit(text):
         return text
     if IBAN_HINT_RE.search(text):
@@ -267,8 +275,61 @@ def mask_pii(text: str) -> str:
         text = IPV6_RE.sub(_mask_ipv6, text)
     if IPV4_HINT_RE.search(text):
         text = IPV4_RE.sub(IP_TOKEN, text)
-    text = CARD_RE.sub(_mask_card, text)
-    return PHONE_RE.sub(_mask_phone, text)
+    text = _sub_at(CARD_RE, _starts(CARD_START_RE, text), _mask_card, text)
+    return _sub_at(PHONE_RE, _starts(PHONE_START_RE, text), _mask_phone, text)
+
+
+def _sub_at(
+    pattern: re.Pattern[str],
+    starts: Iterator[int],
+    repl: Callable[[re.Match[str]], str],
+    text: str,
+) -> str:
+    """``pattern.sub(repl, text)``, trying ``pattern`` only at ``starts`` (ascending positions).
+
+    Gives the same result as ``sub`` whenever every position where ``pattern`` could match is in
+    ``starts``: like ``sub``, it scans left to right and resumes after each match. Lookbehinds
+    still see the text before a start (``match`` with a position does not slice the string).
+    """
+    pieces: list[str] = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            pieces += (text[end:start], repl(match))
+            end = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[end:])
+    return "".join(pieces)
+
+
+def _starts(pattern: re.Pattern[str], text: str) -> Iterator[int]:
+    return (match.start() for match in pattern.finditer(text))
+
+
+def _email_starts(text: str) -> Iterator[int]:
+    """Where an address can start: at the first character of the run of local-part characters
+    (``[\\w.%+-]``) right before an "@", as :data:`EMAIL_RE`'s lookbehind demands."""
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start and _is_local_char(text[start - 1]):
+            start -= 1
+        if start < at:
+            yield start
+        at = text.find("@", at + 1)
+
+
+def _is_local_char(char: str) -> bool:
+    # The same test as the regex class [\w.%+-]: re's \w is str.isalnum() or "_".
+    return char.isalnum() or char in "_.%+-"
+
+
+def _email_token(_match: re.Match[str]) -> str:
+    return EMAIL_TOKEN
 
 
 def _has_digit(text: str) -> bool:

@@ -53,6 +53,13 @@ SIGNOFF_RE = re.compile(
 # Every sign-off line starts (after spaces and tabs) with one of these, in any case: for an ASCII
 # line one str.startswith rules out the regex, which most lines of a ticket would otherwise pay.
 _SIGNOFF_STARTS = tuple(f"{_SIGNOFF_WORDS}|{_SENT_FROM_WORDS}".split("|"))
+# The same starts grouped by their first two letters: most lines are ruled out by one dict look-up
+# instead of trying every start, and only the first characters of a long line are lower-cased.
+_SIGNOFF_STARTS_BY_PAIR = {
+    pair: tuple(s for s in _SIGNOFF_STARTS if s[:2] == pair)
+    for pair in {s[:2] for s in _SIGNOFF_STARTS}
+}
+_SIGNOFF_START_CHARS = max(map(len, _SIGNOFF_STARTS))
 _SIG_DELIMITER = "-- "  # RFC 3676: dash, dash, space, alone on a line
 BARE_DELIMITER_RE = re.compile(r"^[ \t]*--[ \t]*$")
 POSTSCRIPT_RE = re.compile(r"^[ \t]*P\.?[ \t]?S\b", re.I)
@@ -187,8 +194,11 @@ def strip_signature(text: str) -> str:
 def _is_signoff(line: str) -> bool:
     """True when ``line`` (no newline in it) is a sign-off or a bare "--" line."""
     head = line.lstrip(" \t")
-    if head.isascii() and not head.lower().startswith(_SIGNOFF_STARTS):
-        return head.rstrip(" \t") == "--"  # BARE_DELIMITER_RE, the only pattern left to match
+    if head.isascii():
+        start = head[:_SIGNOFF_START_CHARS].lower()  # ASCII: lower-casing keeps the length
+        starts = _SIGNOFF_STARTS_BY_PAIR.get(start[:2])
+        if starts is None or not start.startswith(starts):
+            return head.rstrip(" \t") == "--"  # BARE_DELIMITER_RE, the only pattern left to match
     return bool(SIGNOFF_RE.match(line) or BARE_DELIMITER_RE.match(line))
 
 

@@ -137,12 +137,13 @@ def _language(text: object) -> str:
     if not isinstance(text, str):
         return UNDETERMINED
     start = text[:_LANGUAGE_SCAN_CHARS]
+    # filter(None, map(...)) keeps the hits in C, a list comprehension steps through Python.
     if start.isascii():
         words = start.encode().translate(_ASCII_WORDS).split()
-        hits = [lang for lang in map(_ASCII_WORD_LANGUAGE.get, words) if lang]
+        hits = list(filter(None, map(_ASCII_WORD_LANGUAGE.get, words)))
     else:
         words = start.lower().translate(_NOT_WORD).split()
-        hits = [lang for lang in map(_WORD_LANGUAGE.get, words) if lang]
+        hits = list(filter(None, map(_WORD_LANGUAGE.get, words)))
     if len(hits) < _LANGUAGE_MIN_HITS:
         return UNDETERMINED
     first = hits[0]
