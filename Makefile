@@ -8,7 +8,7 @@ SAMPLE := sample_data/sample_tickets.csv
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install browser demo test lint format sample-data bench bench-quality bench-ingest docs report screenshots clean
+.PHONY: install browser demo app test lint format sample-data bench bench-quality bench-ingest bench-dashboard docs report screenshots clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,9 +20,13 @@ $(STAMP): requirements.txt pyproject.toml
 
 install: $(STAMP) ## Create .venv and install voc with pinned requirements.
 
-demo: install ## Cluster the bundled sample export into ./workspace, print the themes, write the report.
-	$(BIN)/voc cluster $(SAMPLE) --workspace $(WORKSPACE)
+demo: install ## Cluster the sample export into ./workspace (unless it has a run), write the report, start the dashboard.
+	ls $(WORKSPACE)/runs/*/manifest.json >/dev/null 2>&1 || $(BIN)/voc cluster $(SAMPLE) --workspace $(WORKSPACE)
 	$(BIN)/voc report --workspace $(WORKSPACE) --out $(WORKSPACE)/friction_report.html
+	$(BIN)/voc dashboard --workspace $(WORKSPACE)
+
+app: install ## Start the analysts' dashboard on ./workspace (prints its URL; Ctrl+C stops it).
+	$(BIN)/voc dashboard --workspace $(WORKSPACE)
 
 report: install ## Friction report (HTML) of the newest run in ./workspace.
 	$(BIN)/voc report --workspace $(WORKSPACE) --out $(WORKSPACE)/friction_report.html
@@ -58,6 +62,9 @@ bench-quality: install ## voc vs vanilla BERTopic on Banking77 (../shared/data) 
 
 bench-ingest: install ## Rows/s and peak memory reading + cleaning a generated 1,000,000-row export.
 	$(BIN)/python -m benchmarks.bench_ingest --rows $(or $(ROWS),1000000)
+
+bench-dashboard: install ## Dashboard pages on a generated 100,000-ticket run: seconds cold and warm, peak memory.
+	$(BIN)/python -m benchmarks.bench_dashboard --tickets $(or $(TICKETS),100000)
 
 docs: install ## Regenerate the settings table in docs/config.md.
 	$(BIN)/python scripts/update_docs.py

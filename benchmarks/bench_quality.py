@@ -6,9 +6,10 @@ ARI against the true labels (Unthemed / outliers counted as one group), and seco
 embeddings into themes (voc: its cluster + themes stages; BERTopic: ``fit_transform`` given the
 embeddings), after one warm-up fit of each so that numba's compilation is charged to neither; the
 last column leaves out voc's 2-D map, which BERTopic does not compute. Embeddings are
-cached in ``bench_out/workspace`` between runs.
+cached in ``bench_out/workspace`` between runs. ``--backend onnx torch`` runs voc once per embedding
+backend (a row each); BERTopic is fitted on the vectors of the first backend named.
 
-    python -m benchmarks.bench_quality
+    python -m benchmarks.bench_quality --backend onnx torch
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 from benchmarks.bench_cluster import machine
 from voc import schema
-from voc.config import RunConfig
+from voc.config import EMBED_BACKENDS, RunConfig
 from voc.embed import make_embedder
 from voc.pipeline import run
 from voc.store import Workspace
@@ -62,8 +63,15 @@ def score(truth: pd.Series, labels: np.ndarray) -> tuple[float, float]:
     )
 
 
-def evaluate(name: str, path: Path, truth: pd.DataFrame, workspace: Workspace) -> list[dict]:
-    result = run(path, workspace)
+def evaluate(
+    name: str,
+    path: Path,
+    truth: pd.DataFrame,
+    workspace: Workspace,
+    backend: str,
+    with_bertopic: bool,
+) -> list[dict]:
+    result = run(path, workspace, RunConfig().with_overrides({"embed.backend": backend}))
     tickets = result.stored.tickets()
     frame = truth.merge(tickets[[schema.TICKET_ID, schema.THEME_ID]], on="ticket_id", how="inner")
     nmi, ari = score(frame["label"], frame[schema.THEME_ID].to_numpy())
@@ -71,7 +79,7 @@ def evaluate(name: str, path: Path, truth: pd.DataFrame, workspace: Workspace) -
     rows = [
         {
             "dataset": name,
-            "method": "voc default",
+            "method": f"voc default, {backend}",
             "tickets": len(frame),
             "themes": result.manifest["themes"]["count"],
             "parents": result.manifest["themes"]["parents"],
@@ -84,6 +92,8 @@ def evaluate(name: str, path: Path, truth: pd.DataFrame, workspace: Workspace) -
             - result.manifest["clustering"]["timings_seconds"].get("map", 0.0),
         }
     ]
+    if not with_bertopic:
+        return rows
     # BERTopic on exactly the vectors voc used (read back from voc's cache), default parameters.
     from bertopic import BERTopic
 
@@ -105,7 +115,7 @@ def evaluate(name: str, path: Path, truth: pd.DataFrame, workspace: Workspace) -
     rows.append(
         {
             "dataset": name,
-            "method": "BERTopic, default parameters",
+            "method": f"BERTopic, default parameters, {backend} vectors",
             "tickets": len(frame),
             "themes": int(len(set(topics) - {-1})),
             "parents": None,
@@ -156,6 +166,13 @@ def warm_up() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "bench_out")
+    parser.add_argument(
+        "--backend",
+        nargs="+",
+        choices=EMBED_BACKENDS,
+        default=[RunConfig().embed.backend],
+        help="embedding backends to run voc with, a row each (default: the configured one)",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     workspace = Workspace(args.out / "workspace")
@@ -166,7 +183,8 @@ def main() -> None:
     warm_up()
     rows: list[dict] = []
     for name, path, truth in datasets:
-        rows += evaluate(name, path, truth, workspace)
+        for i, backend in enumerate(args.backend):
+            rows += evaluate(name, path, truth, workspace, backend, with_bertopic=i == 0)
     table = f"Machine: {machine()}.\n\n" + markdown(rows)
     (args.out / "bench_quality.md").write_text(table, encoding="utf-8")
     with (args.out / "bench_quality.csv").open("w", newline="", encoding="utf-8") as handle:

@@ -17,6 +17,14 @@ TRUTH = ROOT / "sample_data" / "sample_tickets_truth.csv"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def voc_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """voc's user cache folder (the model's ONNX export), made once per test session."""
+    path = tmp_path_factory.mktemp("voc_cache")
+    os.environ["VOC_CACHE_DIR"] = str(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def embedder():
     """The bundled all-MiniLM-L6-v2, loaded once for the whole session."""

@@ -10,8 +10,10 @@ from tests.conftest import ROOT
 VOC = ROOT / "voc"
 # Heavy or framework libraries, and the only modules allowed to import them.
 ALLOWED = {
-    "sentence_transformers": {"embed.py"},
-    "torch": {"embed.py"},
+    "sentence_transformers": {"torch_backend.py"},
+    "torch": {"torch_backend.py"},
+    "onnxruntime": {"onnx_backend.py"},
+    "onnx": {"onnx_backend.py"},
     "umap": {"cluster.py"},
     "hdbscan": {"cluster.py"},
     "bertopic": {"cluster.py", "themes.py"},

@@ -1,12 +1,30 @@
 from __future__ import annotations
 
+import hashlib
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from voc.embed import EmbeddingCache, SentenceTransformerEmbedder, embed_texts, text_key
-from voc.errors import ModelError
+import voc.embed.onnx_backend as onnx_backend
+from tests.conftest import SAMPLE
+from voc.config import EmbedConfig, RunConfig
+from voc.embed import (
+    EmbeddingCache,
+    OnnxEmbedder,
+    SentenceTransformerEmbedder,
+    embed_texts,
+    make_embedder,
+    text_key,
+    user_cache_dir,
+)
+from voc.embed.onnx_backend import MODEL_FILE, RECIPE_FILE, TOKENIZER_FILE
+from voc.errors import ConfigError, ModelError
+from voc.ingest import read_export
+from voc.prepare import embedding_texts, prepare_frame
+
+SAMPLE_TICKETS = 300  # enough to cover short, long and truncated tickets, quick to embed twice
 
 
 def test_bundled_model_gives_unit_vectors_that_capture_meaning(embedder) -> None:
@@ -66,3 +84,101 @@ def test_cache_is_keyed_by_model(tmp_path: Path) -> None:
 def test_unknown_model_is_a_clear_error() -> None:
     with pytest.raises(ModelError, match="'/no/such/model' could not be loaded offline"):
         SentenceTransformerEmbedder("/no/such/model").encode(["hi"])
+
+
+@pytest.fixture(scope="session")
+def onnx_embedder() -> OnnxEmbedder:
+    """The bundled model's int8 ONNX export, made once in the session's cache folder."""
+    return OnnxEmbedder()
+
+
+@pytest.fixture(scope="module")
+def sample_texts() -> list[str]:
+    """Texts of the sample export exactly as the pipeline gives them to the model."""
+    config = RunConfig()
+    prepare = partial(prepare_frame, config=config, salt=b"test-salt")
+    frame = read_export(SAMPLE, config.ingest, prepare=prepare).frame
+    return embedding_texts(frame.head(SAMPLE_TICKETS), config.embed.max_chars)
+
+
+def test_onnx_backend_matches_torch_on_the_sample(
+    onnx_embedder: OnnxEmbedder, embedder, sample_texts: list[str]
+) -> None:
+    onnx_vectors = onnx_embedder.encode(sample_texts)
+    torch_vectors = embedder.encode(sample_texts)
+    assert onnx_vectors.shape == torch_vectors.shape == (len(sample_texts), 384)
+    assert onnx_vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(onnx_vectors, axis=1), 1.0, atol=1e-5)
+    cosine = (onnx_vectors * torch_vectors).sum(axis=1)  # row by row: order is kept
+    assert cosine.mean() >= 0.98
+    assert cosine.min() >= 0.95
+
+
+def test_onnx_model_id_names_the_backend_and_never_matches_torch(
+    onnx_embedder: OnnxEmbedder, embedder
+) -> None:
+    assert onnx_embedder.model_id.startswith(embedder.model_id + "+onnx-int8-")
+    assert onnx_embedder.model_id == OnnxEmbedder().model_id  # stable across instances
+
+
+def test_export_is_cached_once_with_its_recipe(onnx_embedder: OnnxEmbedder) -> None:
+    folder = onnx_embedder.export()
+    assert folder.parent.parent == user_cache_dir()
+    assert {p.name for p in folder.iterdir()} == {MODEL_FILE, TOKENIZER_FILE, RECIPE_FILE}
+    assert not [p for p in folder.parent.iterdir() if p.name.startswith(".")]  # no temp folder
+    stamp = (folder / MODEL_FILE).stat().st_mtime_ns
+    assert OnnxEmbedder().export() == folder  # a new instance reuses the export
+    assert (folder / MODEL_FILE).stat().st_mtime_ns == stamp
+
+
+@pytest.mark.slow
+def test_export_is_reproducible(onnx_embedder: OnnxEmbedder, tmp_path: Path) -> None:
+    first = onnx_embedder.export()
+    second = OnnxEmbedder(cache_dir=tmp_path).export()
+    for name in (MODEL_FILE, TOKENIZER_FILE, RECIPE_FILE):
+        digests = {hashlib.sha256((f / name).read_bytes()).hexdigest() for f in (first, second)}
+        assert len(digests) == 1, f"{name} differs between two exports"
+
+
+def test_failed_export_is_a_clear_error_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_export(*args: object) -> None:
+        raise RuntimeError("unsupported operator")
+
+    monkeypatch.setattr(onnx_backend, "export_onnx", broken_export)
+    with pytest.raises(ModelError, match="could not be exported to ONNX.*--backend torch"):
+        OnnxEmbedder(cache_dir=tmp_path).encode(["hi"])
+    assert not list((tmp_path / "onnx").iterdir())
+
+
+def test_onnx_backend_with_unknown_model_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="'/no/such/model' could not be loaded offline"):
+        OnnxEmbedder("/no/such/model", cache_dir=tmp_path).encode(["hi"])
+
+
+def test_user_cache_dir_follows_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VOC_CACHE_DIR", str(tmp_path / "voc-cache"))
+    assert user_cache_dir() == tmp_path / "voc-cache"
+    monkeypatch.delenv("VOC_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert user_cache_dir() == tmp_path / "xdg" / "voc"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert user_cache_dir() == Path.home() / ".cache" / "voc"
+
+
+def test_onnx_progress_reaches_the_total() -> None:
+    seen: list[tuple[str, int, int]] = []
+    texts = [f"ticket number {i} about refunds" for i in range(5)]
+    OnnxEmbedder(batch_size=2).encode(texts, lambda *step: seen.append(step))
+    assert seen[-1] == ("embed", 5, 5)
+    assert [done for _, done, _ in seen] == [2, 4, 5]
+
+
+def test_backend_setting_picks_the_embedder() -> None:
+    assert isinstance(make_embedder(EmbedConfig()), OnnxEmbedder)  # onnx is the default
+    assert isinstance(make_embedder(EmbedConfig(backend="torch")), SentenceTransformerEmbedder)
+    with pytest.raises(ConfigError, match="'embed.backend' must be one of onnx, torch"):
+        RunConfig().with_overrides({"embed.backend": "tensorflow"})

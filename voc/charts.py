@@ -8,10 +8,13 @@ those characters, it is never rendered as markup.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 
+from voc import schema
 from voc.report.format import percent, shorten
 from voc.schema import ThemeScore
 
@@ -111,4 +114,73 @@ def theme_weekly(theme: ThemeScore) -> go.Figure:
     fig.update_yaxes(rangemode="tozero")
     fig = _layout(fig, "Tickets per week", 240)
     fig.update_layout(margin={"l": 40, "r": 10, "t": 35, "b": 30}, showlegend=False)
+    return fig
+
+
+# One colour per theme on the ticket map (Okabe-Ito first, then plotly's Dark24), cycled.
+MAP_COLOURS = (
+    "#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442",
+    "#2E91E5", "#E15F99", "#1CA71C", "#FB0D0D", "#DA16FF", "#B68100", "#750D86",
+    "#EB663B", "#511CFB", "#00A08B", "#FB00D1", "#FC0080", "#B2828D", "#6C7C32",
+    "#778AAE", "#862A16", "#A777F1", "#620042", "#1616A7", "#DA60CA", "#6C4516",
+)  # fmt: skip
+UNTHEMED_COLOUR = "#BBBBBB"
+MAP_POINTS = 100_000  # points drawn at most; a larger run shows an even sample
+
+
+def ticket_map(
+    tickets: pd.DataFrame,
+    names: Mapping[int, str],
+    max_points: int = MAP_POINTS,
+    seed: int = 0,
+) -> go.Figure:
+    """Tickets on the run's 2-D map, one WebGL trace per theme (fast for 100k points).
+
+    Args:
+        tickets: needs ``ticket_id``, ``theme_id``, ``map_x`` and ``map_y``.
+        names: theme id -> name shown in the legend (escaped here).
+        max_points: above this many tickets, an even random sample is drawn.
+        seed: the sample's seed, so the same run always shows the same points.
+
+    Each point's ``customdata`` is its row position in ``tickets`` (numbers, not ticket ids:
+    plotly copies arrays of strings point by point, which is slow at this size), so a selection
+    on the chart names its tickets with ``tickets.iloc[positions]``.
+    """
+    positions = np.arange(len(tickets))
+    usable = (tickets[schema.MAP_X].notna() & tickets[schema.MAP_Y].notna()).to_numpy()
+    positions = positions[usable]
+    shown = len(positions)
+    if shown > max_points:
+        positions = np.sort(np.random.default_rng(seed).choice(positions, max_points, False))
+    order = tickets[schema.THEME_ID].to_numpy()[positions]
+    xs = tickets[schema.MAP_X].to_numpy(dtype="float32")[positions]
+    ys = tickets[schema.MAP_Y].to_numpy(dtype="float32")[positions]
+    fig = go.Figure()
+    themes = sorted(set(order.tolist()), key=lambda t: (t == schema.UNTHEMED_ID, t))
+    for i, theme_id in enumerate(themes):
+        inside = order == theme_id
+        colour = (
+            UNTHEMED_COLOUR if theme_id == schema.UNTHEMED_ID else MAP_COLOURS[i % len(MAP_COLOURS)]
+        )
+        name = names.get(theme_id, f"theme {theme_id}")
+        fig.add_trace(
+            go.Scattergl(
+                x=xs[inside],
+                y=ys[inside],
+                mode="markers",
+                name=label(shorten(name, NAME_CHARS)),
+                marker={"color": colour, "size": 4, "opacity": 0.7},
+                customdata=positions[inside],
+                # The name comes from the trace (already escaped), never spliced into the
+                # template, where "%{...}" in a theme name would be read as a placeholder.
+                hovertemplate="%{fullData.name}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    title = "Tickets by meaning (nearby points read alike)"
+    if shown > len(positions):
+        title += f": a sample of {len(positions):,} of {shown:,}"
+    fig = _layout(fig, title, 560)
+    fig.update_layout(legend={"orientation": "v", "y": 1, "x": 1.02}, dragmode="lasso")
     return fig

