@@ -21,6 +21,21 @@ from pathlib import Path
 STAGES = ("ingest", "clean", "embed", "cluster", "themes", "score")
 
 
+def measure_in_fresh_process(module: str, target: Path, tail: int = 3000) -> dict:
+    """Run ``python -m module --measure target`` in a new process (so its peak memory and
+    imports are its own) and return the JSON its last output line holds."""
+    proc = subprocess.run(
+        [sys.executable, "-m", module, "--measure", str(target)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    if proc.returncode != 0:
+        sys.exit(f"measuring failed ({proc.returncode}): {proc.stderr.strip()[-tail:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def machine() -> str:
     """One line describing the machine the numbers come from."""
     cpu = platform.processor() or platform.machine()

@@ -22,8 +22,6 @@ import json
 import os
 import resource
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -31,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from benchmarks.bench_cluster import machine
+from benchmarks.bench_cluster import machine, measure_in_fresh_process
 from voc import schema
 from voc.classify import load_prototypes
 from voc.config import RunConfig
@@ -210,16 +208,7 @@ def main() -> None:
         start = time.perf_counter()
         generate(workspace, args.tickets)
         print(f"generated a {args.tickets:,}-ticket run in {time.perf_counter() - start:.0f} s")
-        proc = subprocess.run(
-            [sys.executable, "-m", "benchmarks.bench_dashboard", "--measure", str(workspace)],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=ROOT,
-        )
-    if proc.returncode != 0:
-        sys.exit(f"measuring failed ({proc.returncode}): {proc.stderr.strip()[-3000:]}")
-    r = json.loads(proc.stdout.strip().splitlines()[-1])
+        r = measure_in_fresh_process("benchmarks.bench_dashboard", workspace)
     table = (
         f"Machine: {machine()}. Run: {args.tickets:,} generated tickets, 60 themes.\n\n"
         "| page | seconds |\n|---|---|\n"

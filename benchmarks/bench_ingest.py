@@ -16,13 +16,11 @@ import csv
 import json
 import random
 import resource
-import subprocess
-import sys
 import time
 from functools import partial
 from pathlib import Path
 
-from benchmarks.bench_cluster import machine
+from benchmarks.bench_cluster import machine, measure_in_fresh_process
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = [
@@ -131,16 +129,7 @@ def main() -> None:
         generate(path, args.rows)
         print(f"generated {path} in {time.perf_counter() - start:.0f} s")
     size_mb = path.stat().st_size / 2**20
-    proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_ingest", "--measure", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
-    if proc.returncode != 0:
-        sys.exit(f"measuring failed ({proc.returncode}): {proc.stderr.strip()[-2000:]}")
-    r = json.loads(proc.stdout.strip().splitlines()[-1])
+    r = measure_in_fresh_process("benchmarks.bench_ingest", path)
     table = (
         f"Machine: {machine()}. Input: {path.name}, {size_mb:.0f} MB.\n\n"
         "| rows read | used | skipped | seconds | cleaning (CPU s, processes) | rows/s "
