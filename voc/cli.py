@@ -32,7 +32,7 @@ from voc.report import (
     build_report,
     format_for_path,
     render_report,
-    write_report,
+    write_file,
 )
 from voc.report.format import kind_text
 from voc.schema import ParentTheme, RunScores, Theme
@@ -226,16 +226,12 @@ def report(
     if fmt == "xlsx" and out is None:
         raise ConfigError("an xlsx report is a binary file; pass --out FILE.xlsx")
     built = build_report(load_curated(workspace, run_id), top=top)
-    if out is None:
-        sys.stdout.buffer.write(render_report(built, fmt))
-        sys.stdout.flush()
-    else:
-        path = write_report(built, fmt, out)
-        err.print(
-            f"{fmt} report of run {built.run_id} written to {escape(str(path))}: "
-            f"{len(built.themes)} themes, {len(built.emerging)} emerging.",
-            highlight=False,
-        )
+    _emit(
+        render_report(built, fmt),
+        out,
+        f"{fmt} report of run {built.run_id}",
+        f": {len(built.themes)} themes, {len(built.emerging)} emerging.",
+    )
     if fail_on_emerging and built.emerging:
         names = "; ".join(t.score.name for t in built.emerging)
         err.print(f"[yellow]emerging:[/] {escape(names)}", highlight=False)
@@ -273,16 +269,7 @@ def proposals_export(
         )
     curated = load_curated(workspace, run_id)
     data = export_proposals(saved_proposals(curated), fmt)
-    if out is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
-    err.print(
-        f"{len(curated.proposals)} proposals of run {curated.run_id} written to {escape(str(out))}",
-        highlight=False,
-    )
+    _emit(data, out, f"{len(curated.proposals)} proposals of run {curated.run_id}")
 
 
 @app.command()
@@ -304,6 +291,16 @@ def dashboard(
         "Ctrl+C stops it"
     )
     raise typer.Exit(subprocess.call(command))
+
+
+def _emit(data: bytes, out: Path | None, what: str, detail: str = "") -> None:
+    """Print ``data`` on stdout, or write it to ``out`` and say so on stderr."""
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    path = write_file(out, data)
+    err.print(f"{what} written to {escape(str(path))}{escape(detail)}", highlight=False)
 
 
 def _config(

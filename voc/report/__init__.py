@@ -22,6 +22,7 @@ __all__ = [
     "build_report",
     "format_for_path",
     "render_report",
+    "write_file",
     "write_report",
 ]
 
@@ -65,9 +66,13 @@ def render_report(report: Report, fmt: str) -> bytes:
 
 
 def write_report(report: Report, fmt: str, out: str | Path) -> Path:
-    """Write the report to ``out`` (through a temporary file, so a reader never sees half)."""
+    """Write the report to ``out`` (see :func:`write_file`)."""
+    return write_file(out, render_report(report, fmt))
+
+
+def write_file(out: str | Path, data: bytes) -> Path:
+    """Write ``data`` through a temporary file renamed into place, so a reader never sees half."""
     out = Path(out)
-    data = render_report(report, fmt)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp")
     tmp.write_bytes(data)
