@@ -178,7 +178,8 @@ def test_onnx_progress_reaches_the_total() -> None:
 
 
 def test_backend_setting_picks_the_embedder() -> None:
-    assert isinstance(make_embedder(EmbedConfig()), OnnxEmbedder)  # onnx is the default
+    assert isinstance(make_embedder(EmbedConfig()), SentenceTransformerEmbedder)  # the default
+    assert isinstance(make_embedder(EmbedConfig(backend="onnx")), OnnxEmbedder)
     assert isinstance(make_embedder(EmbedConfig(backend="torch")), SentenceTransformerEmbedder)
     with pytest.raises(ConfigError, match="'embed.backend' must be one of onnx, torch"):
         RunConfig().with_overrides({"embed.backend": "tensorflow"})
