@@ -27,10 +27,11 @@ def voc_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def embedder():
-    """The bundled all-MiniLM-L6-v2, loaded once for the whole session."""
-    from voc.embed import SentenceTransformerEmbedder
+    """The default embedder (the bundled all-MiniLM-L6-v2, default backend), loaded once."""
+    from voc.config import EmbedConfig
+    from voc.embed import make_embedder
 
-    return SentenceTransformerEmbedder()
+    return make_embedder(EmbedConfig())
 
 
 @pytest.fixture(scope="session")

@@ -94,3 +94,42 @@ def test_from_config_passes_every_cluster_setting() -> None:
     assert (model.smooth_neighbors, model.reduce_epochs, model.random_state) == (0, None, 3)
     x, _ = sphere_blobs([60, 60], seed=6)
     assert model.fit(x).smoothed_ == 0  # smoothing off: nothing moved
+
+
+def test_large_input_fits_a_sample_and_assigns_the_rest() -> None:
+    from sklearn.metrics import adjusted_rand_score
+
+    x, truth = sphere_blobs([600, 400, 200], seed=7)
+    seen: list[int] = []
+
+    def assign(rest: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        seen.append(len(rest))
+        return model.predict(rest)
+
+    model = ThemeModel(sample_above=500, sample_size=400, min_theme_size=60)
+    model.fit(x, assign=assign)
+    assert model.sample_size_ == 400 and seen == [800]  # only the unsampled tickets
+    assert adjusted_rand_score(truth, model.labels_) > 0.95
+    assert model.map_xy_.shape == (1200, 2) and np.isfinite(model.map_xy_).all()
+    # Each ticket sits on the map nearer its own theme's tickets than the others'.
+    centres = np.array([model.map_xy_[model.labels_ == t].mean(axis=0) for t in range(3)])
+    nearest = np.linalg.norm(model.map_xy_[:, None] - centres[None], axis=2).argmin(axis=1)
+    assert (nearest == model.labels_).mean() > 0.95
+    again = ThemeModel(sample_above=500, sample_size=400, min_theme_size=60).fit(x)
+    assert np.array_equal(again.labels_, model.labels_) and again.sample_size_ == 400
+
+
+def test_small_input_is_fitted_whole() -> None:
+    x, _ = sphere_blobs([60, 60], seed=8)
+    assert ThemeModel(sample_above=120, sample_size=50, map_2d=False).fit(x).sample_size_ is None
+
+
+def test_predict_in_blocks_gives_the_same_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    import voc.cluster
+
+    x, _ = sphere_blobs([80, 80], seed=9)
+    model = ThemeModel(min_theme_size=10, map_2d=False).fit(x)
+    whole = model.predict(x)
+    monkeypatch.setattr(voc.cluster, "_ASSIGN_ROWS", 7)
+    blocks = model.predict(x)
+    assert np.array_equal(whole[0], blocks[0]) and np.array_equal(whole[1], blocks[1])

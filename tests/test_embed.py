@@ -69,15 +69,20 @@ def test_cache_embeds_each_text_once_and_returns_identical_vectors(
     second, hits = embed_texts(["dark mode", "new text", "refund please"], counting, cache)
     assert hits == 2
     assert counting.seen[2:] == ["new text"]
-    assert np.array_equal(second[0], first[1])
+    assert np.array_equal(second[0], first[1])  # fresh vectors are rounded as the cache keeps them
     assert np.array_equal(second[2], first[0])
+    assert np.array_equal(first[0], first[2])
+    shard = next((tmp_path / "cache").rglob("*.npz"))
+    assert np.load(shard)["vectors"].dtype == np.float16
 
 
 def test_cache_is_keyed_by_model(tmp_path: Path) -> None:
     cache = EmbeddingCache(tmp_path)
-    cache.store("model-a", [text_key("x")], np.ones((1, 3), dtype=np.float32))
-    assert text_key("x") in cache.lookup("model-a", [text_key("x")])
-    assert cache.lookup("model-b", [text_key("x")]) == {}
+    cache.store("model-a", [text_key("x")], np.full((1, 3), 0.1, dtype=np.float32))
+    at, vectors = cache.lookup("model-a", [text_key("y"), text_key("x")])
+    assert at.tolist() == [1] and vectors.dtype == np.float32
+    assert np.allclose(vectors, 0.1, atol=1e-4) and not np.array_equal(vectors, np.full(3, 0.1))
+    assert len(cache.lookup("model-b", [text_key("x")])[0]) == 0
     assert not list(tmp_path.rglob("*.tmp.npz"))  # shards are renamed into place
 
 
@@ -101,11 +106,19 @@ def sample_texts() -> list[str]:
     return embedding_texts(frame.head(SAMPLE_TICKETS), config.embed.max_chars)
 
 
+@pytest.fixture(scope="module")
+def torch_embedder() -> SentenceTransformerEmbedder:
+    """The bundled model on PyTorch (the other backend)."""
+    return SentenceTransformerEmbedder()
+
+
 def test_onnx_backend_matches_torch_on_the_sample(
-    onnx_embedder: OnnxEmbedder, embedder, sample_texts: list[str]
+    onnx_embedder: OnnxEmbedder,
+    torch_embedder: SentenceTransformerEmbedder,
+    sample_texts: list[str],
 ) -> None:
     onnx_vectors = onnx_embedder.encode(sample_texts)
-    torch_vectors = embedder.encode(sample_texts)
+    torch_vectors = torch_embedder.encode(sample_texts)
     assert onnx_vectors.shape == torch_vectors.shape == (len(sample_texts), 384)
     assert onnx_vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(onnx_vectors, axis=1), 1.0, atol=1e-5)
@@ -115,9 +128,9 @@ def test_onnx_backend_matches_torch_on_the_sample(
 
 
 def test_onnx_model_id_names_the_backend_and_never_matches_torch(
-    onnx_embedder: OnnxEmbedder, embedder
+    onnx_embedder: OnnxEmbedder, torch_embedder: SentenceTransformerEmbedder
 ) -> None:
-    assert onnx_embedder.model_id.startswith(embedder.model_id + "+onnx-int8-")
+    assert onnx_embedder.model_id.startswith(torch_embedder.model_id + "+onnx-int8-")
     assert onnx_embedder.model_id == OnnxEmbedder().model_id  # stable across instances
 
 
@@ -178,7 +191,7 @@ def test_onnx_progress_reaches_the_total() -> None:
 
 
 def test_backend_setting_picks_the_embedder() -> None:
-    assert isinstance(make_embedder(EmbedConfig()), SentenceTransformerEmbedder)  # the default
+    assert isinstance(make_embedder(EmbedConfig()), OnnxEmbedder)  # the default
     assert isinstance(make_embedder(EmbedConfig(backend="onnx")), OnnxEmbedder)
     assert isinstance(make_embedder(EmbedConfig(backend="torch")), SentenceTransformerEmbedder)
     with pytest.raises(ConfigError, match="'embed.backend' must be one of onnx, torch"):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 
@@ -32,6 +32,15 @@ from voc.neighbors import Neighbors, exact_neighbors, majority_smooth
 from voc.schema import UNTHEMED_ID
 
 _STAGE = "cluster"
+# Rows assigned per block: bounds the similarity matrix whatever the input size.
+_ASSIGN_ROWS = 65_536
+# Sampled tickets whose mean position places an unsampled ticket on the map.
+_MAP_NEIGHBORS = 5
+# Similarities held at once while placing tickets on the map (64 MB of float32).
+_MAP_BLOCK_CELLS = 16 * 2**20
+
+Assign = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
+"""Themes of embeddings by a fitted model's rule: labels and similarities (see ``predict``)."""
 
 
 class ThemeModel:
@@ -52,6 +61,8 @@ class ThemeModel:
             to its theme; below 2 turns smoothing off.
         map_2d: also compute 2-D coordinates for a map of the tickets.
         map_epochs: UMAP optimisation epochs for the map.
+        sample_above: above this many tickets, fit on a sample and assign the rest; None: never.
+        sample_size: tickets in that seeded fitting sample.
         random_state: seed; the same data and seed give the same themes.
 
     Example:
@@ -74,6 +85,8 @@ class ThemeModel:
         smooth_neighbors: int = 15,
         map_2d: bool = True,
         map_epochs: int = 50,
+        sample_above: int | None = 50_000,
+        sample_size: int = 30_000,
         random_state: int = 42,
     ):
         self.min_theme_size = min_theme_size
@@ -88,6 +101,8 @@ class ThemeModel:
         self.smooth_neighbors = smooth_neighbors
         self.map_2d = map_2d
         self.map_epochs = map_epochs
+        self.sample_above = sample_above
+        self.sample_size = sample_size
         self.random_state = random_state
 
     @classmethod
@@ -101,18 +116,63 @@ class ThemeModel:
             return int(self.min_theme_size)
         return max(self.min_theme_floor, round(self.min_theme_fraction * n_tickets))
 
-    def fit(self, embeddings: np.ndarray, progress: Progress | None = None) -> ThemeModel:
-        """Learn themes from unit-length embeddings (one row per ticket)."""
+    def fit(
+        self,
+        embeddings: np.ndarray,
+        progress: Progress | None = None,
+        assign: Assign | None = None,
+    ) -> ThemeModel:
+        """Learn themes from unit-length embeddings (one row per ticket).
+
+        Above ``sample_above`` tickets the themes are learnt from a seeded sample of
+        ``sample_size`` and every other ticket is assigned to them (``assign``, default
+        :meth:`predict`; an engine may pass a distributed stand-in).
+        """
         x = _check_embeddings(embeddings)
         n = len(x)
         size = self.resolved_min_theme_size(n)
         if size < 2:
             raise ConfigError(f"minimum theme size must be at least 2, got {size}")
         self.min_theme_size_ = size
+        steps = _Steps(progress)
+        sample = self._sample_rows(n)
+        self.sample_size_ = None if sample is None else len(sample)
+        if sample is None:
+            self.labels_, self.similarity_, self.map_xy_ = self._fit_all(x, size, steps)
+        else:
+            # The same share of the sample as of the whole, never below the floor unless asked.
+            sample_min = max(min(self.min_theme_floor, size), round(size * len(sample) / n), 2)
+            labels, _, xy = self._fit_all(x[sample], sample_min, steps)
+            rest = np.ones(n, dtype=bool)
+            rest[sample] = False
+            with steps("assign_rest"):
+                full = np.empty(n, dtype=np.int64)
+                full[sample] = labels
+                full[rest] = (assign or self.predict)(x[rest])[0]
+                self.centroids_ = _centroids(x, full)
+                self.labels_, self.similarity_ = self._assign(x, full)
+                self.labels_, self.centroids_ = _order_by_size(self.labels_, self.centroids_)
+            if xy is not None:
+                with steps("map_rest"):
+                    self.map_xy_ = _place_on_map(x, sample, xy, self._nearest_theme(x))
+        steps.finish()
+        self.timings_ = steps.seconds
+        return self
+
+    def _sample_rows(self, n: int) -> np.ndarray | None:
+        """Sorted rows of the seeded fitting sample; None when every ticket is fitted."""
+        if self.sample_above is None or n <= self.sample_above or self.sample_size >= n:
+            return None
+        rng = np.random.default_rng(self.random_state)
+        return np.sort(rng.choice(n, size=self.sample_size, replace=False))
+
+    def _fit_all(
+        self, x: np.ndarray, size: int, steps: _Steps
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """Fit on every row of ``x``: labels, similarity to their theme, map coordinates."""
+        n = len(x)
         self.hdbscan_noise_ = n
         self.smoothed_ = 0
-        self.map_xy_ = None
-        steps = _Steps(progress)
         raw = np.full(n, UNTHEMED_ID, dtype=np.int64)
         graph = None
         # UMAP needs more points than neighbours and dimensions.
@@ -138,25 +198,41 @@ class ThemeModel:
             # Smoothing can empty a theme: renumber, then centre each theme on its final tickets.
             labels = _compact(labels)
             self.centroids_ = _centroids(x, labels)
-            self.labels_, self.similarity_ = self._assign(x, labels)
-            self.labels_, self.centroids_ = _order_by_size(self.labels_, self.centroids_)
+            labels, similarity = self._assign(x, labels)
+            labels, self.centroids_ = _order_by_size(labels, self.centroids_)
+            self.fitted_unthemed_ = int((labels == UNTHEMED_ID).sum())
+        xy = None
         if self.map_2d:
             with steps("map"):
-                self.map_xy_ = (
+                xy = (
                     self._umap(x, graph, 2, 0.1, self.map_epochs, "pca")
                     if graph is not None
                     else np.zeros((n, 2), dtype=np.float32)
                 )
-        steps.finish()
-        self.timings_ = steps.seconds
-        return self
+        return labels, similarity, xy
 
     def predict(self, embeddings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Theme of new tickets (``-1`` for Unthemed) and their similarity to that theme."""
         if not hasattr(self, "centroids_"):
             raise RuntimeError("ThemeModel.predict called before fit")
         x = _check_embeddings(embeddings)
-        return self._assign(x, np.full(len(x), UNTHEMED_ID, dtype=np.int64))
+        labels = np.full(len(x), UNTHEMED_ID, dtype=np.int64)
+        similarity = np.zeros(len(x), dtype=np.float32)
+        for start in range(0, len(x), _ASSIGN_ROWS):
+            block = slice(start, start + _ASSIGN_ROWS)
+            labels[block], similarity[block] = self._assign(x[block], labels[block])
+        return labels, similarity
+
+    def _nearest_theme(self, x: np.ndarray) -> np.ndarray:
+        """Each ticket's own theme, or for an Unthemed ticket its nearest one (-1 if none)."""
+        if len(self.centroids_) == 0:
+            return np.full(len(x), UNTHEMED_ID, dtype=np.int64)
+        nearest = np.empty(len(x), dtype=np.int64)
+        for start in range(0, len(x), _ASSIGN_ROWS):
+            nearest[start : start + _ASSIGN_ROWS] = (
+                x[start : start + _ASSIGN_ROWS] @ self.centroids_.T
+            ).argmax(axis=1)
+        return np.where(self.labels_ >= 0, self.labels_, nearest)
 
     def _neighbors(self, x: np.ndarray) -> Neighbors:
         """One neighbour graph in the embedding space, shared by UMAP, the map and smoothing."""
@@ -236,9 +312,9 @@ class ThemeModel:
 
 
 class _Steps:
-    """Times each step of a fit and reports progress after it (five steps at most)."""
+    """Times each step of a fit and reports progress after it (seven steps at most)."""
 
-    TOTAL = 5
+    TOTAL = 7
 
     def __init__(self, progress: Progress | None):
         self.progress = progress
@@ -256,6 +332,38 @@ class _Steps:
         """Report the stage complete, whichever steps this input needed."""
         if self.progress:
             self.progress(_STAGE, self.TOTAL, self.TOTAL)
+
+
+def _place_on_map(
+    x: np.ndarray, sample: np.ndarray, sample_xy: np.ndarray, group: np.ndarray
+) -> np.ndarray:
+    """Map coordinates of every ticket: the fitted sample's own, and for each other ticket the
+    mean position of its ``_MAP_NEIGHBORS`` most similar sampled tickets of the same theme.
+
+    Searching within a theme costs a fraction of a search over the whole sample, and keeps each
+    ticket inside its theme's island on the map.
+    """
+    xy = np.empty((len(x), 2), dtype=np.float32)
+    xy[sample] = sample_xy
+    in_sample = np.zeros(len(x), dtype=bool)
+    in_sample[sample] = True
+    for theme in np.unique(group):
+        members = group == theme
+        anchors = np.flatnonzero(members & in_sample)
+        todo = np.flatnonzero(members & ~in_sample)
+        if not len(todo):
+            continue
+        if not len(anchors):  # no sampled ticket shares this group: use the whole sample
+            anchors = sample
+        k = min(_MAP_NEIGHBORS, len(anchors))
+        block = max(1, _MAP_BLOCK_CELLS // len(anchors))
+        for start in range(0, len(todo), block):
+            rows = todo[start : start + block]
+            sims = x[rows] @ x[anchors].T
+            top = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < len(anchors) else None
+            nearest = anchors[top] if top is not None else np.tile(anchors, (len(rows), 1))
+            xy[rows] = xy[nearest].mean(axis=1)
+    return xy
 
 
 def _check_embeddings(embeddings: np.ndarray) -> np.ndarray:

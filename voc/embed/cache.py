@@ -5,12 +5,19 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from voc.embed.base import STAGE, Embedder, Progress, folder_name
+
+# Vectors are kept on disk (and handed to later steps) at half precision: half the disk and
+# read time, cosine to the float32 vectors above 0.99999.
+STORED_DTYPE = np.float16
+
+Encode = Callable[[Sequence[str], Progress | None], np.ndarray]
+"""Turns texts into unit-length vectors: an embedder's ``encode``, or an engine's stand-in."""
 
 
 def text_key(text: str) -> str:
@@ -18,10 +25,19 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
+def as_stored(vectors: np.ndarray) -> np.ndarray:
+    """Vectors rounded as the cache stores them, back in float32 for computing.
+
+    Fresh vectors go through the same rounding, so a run computes on exactly the values a later
+    run reads from the cache, and the two give the same themes.
+    """
+    return np.asarray(vectors).astype(STORED_DTYPE).astype(np.float32)
+
+
 class EmbeddingCache:
     """Embeddings on disk, keyed by model id and text hash, so no text is embedded twice.
 
-    One folder per model; each write adds an immutable shard (``.npz`` with keys and float32 rows),
+    One folder per model; each write adds an immutable shard (``.npz`` with keys and float16 rows),
     written to a temporary name and renamed, so concurrent runs never see half a shard.
     """
 
@@ -31,22 +47,31 @@ class EmbeddingCache:
     def _model_dir(self, model_id: str) -> Path:
         return self.directory / folder_name(model_id)
 
-    def lookup(self, model_id: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
-        """Vectors already cached for any of ``keys``."""
+    def lookup(self, model_id: str, keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Which of ``keys`` are cached: their positions in ``keys``, and their float32 vectors."""
         folder = self._model_dir(model_id)
-        wanted = set(keys)
-        found: dict[str, np.ndarray] = {}
-        if not folder.is_dir() or not wanted:
-            return found
-        for shard in sorted(folder.glob("*.npz")):
-            with np.load(shard) as data:
-                shard_keys = data["keys"]
-                hits = [i for i, k in enumerate(shard_keys) if k in wanted]
-                if hits:
-                    vectors = data["vectors"]
-                    for i in hits:
-                        found[str(shard_keys[i])] = vectors[i]
-        return found
+        positions: dict[str, int] = {}
+        for i, key in enumerate(keys):
+            positions.setdefault(key, i)
+        found: list[np.ndarray] = []
+        parts: list[np.ndarray] = []
+        if folder.is_dir() and positions:
+            for shard in sorted(folder.glob("*.npz")):
+                with np.load(shard) as data:
+                    rows, where = [], []
+                    for j, key in enumerate(data["keys"].tolist()):
+                        i = positions.pop(key, None)
+                        if i is not None:
+                            rows.append(j)
+                            where.append(i)
+                    if rows:
+                        found.append(np.asarray(where, dtype=np.int64))
+                        parts.append(as_stored(data["vectors"][rows]))
+                if not positions:
+                    break
+        if not found:
+            return np.empty(0, dtype=np.int64), np.empty((0, 0), dtype=np.float32)
+        return np.concatenate(found), np.concatenate(parts)
 
     def store(self, model_id: str, keys: Sequence[str], vectors: np.ndarray) -> None:
         """Add vectors for keys (a new shard)."""
@@ -56,7 +81,7 @@ class EmbeddingCache:
         folder.mkdir(parents=True, exist_ok=True)
         name = f"{time.time_ns():020d}-{os.getpid()}"
         tmp = folder / f".{name}.tmp.npz"
-        np.savez(tmp, keys=np.asarray(keys, dtype="U32"), vectors=vectors.astype(np.float32))
+        np.savez(tmp, keys=np.asarray(keys, dtype="U32"), vectors=vectors.astype(STORED_DTYPE))
         tmp.rename(folder / f"{name}.npz")
 
 
@@ -65,29 +90,44 @@ def embed_texts(
     embedder: Embedder,
     cache: EmbeddingCache | None = None,
     progress: Progress | None = None,
+    encode: Encode | None = None,
 ) -> tuple[np.ndarray, int]:
     """Embed texts, taking what the cache has and caching what it lacks.
 
-    Returns the vectors (one row per text, in order) and how many came from the cache.
+    ``encode`` computes the missing vectors (default: ``embedder.encode``; an engine passes its
+    distributed stand-in). Returns float32 vectors (one row per text, in order, rounded as
+    stored) and how many texts came from the cache.
     """
-    keys = [text_key(t) for t in texts]
-    cached = cache.lookup(embedder.model_id, keys) if cache else {}
-    missing: dict[str, str] = {}
-    for key, text in zip(keys, texts, strict=True):
-        if key not in cached and key not in missing:
-            missing[key] = text
-    fresh: dict[str, np.ndarray] = {}
-    if missing:
-        vectors = embedder.encode(list(missing.values()), progress)
-        fresh = dict(zip(missing.keys(), vectors, strict=True))
+    slot: dict[str, int] = {}  # key -> row of the table of distinct texts
+    first: list[int] = []  # position in ``texts`` of each distinct text
+    index = np.empty(len(texts), dtype=np.int64)
+    for i, text in enumerate(texts):
+        row = slot.setdefault(text_key(text), len(slot))
+        if row == len(first):
+            first.append(i)
+        index[i] = row
+    unique = list(slot)
+    hit_at, hit_vectors = np.empty(0, dtype=np.int64), np.empty((0, 0), dtype=np.float32)
+    if cache and unique:
+        hit_at, hit_vectors = cache.lookup(embedder.model_id, unique)
+    missing = np.ones(len(unique), dtype=bool)
+    missing[hit_at] = False
+    miss_at = np.flatnonzero(missing)
+    fresh = np.empty((0, 0), dtype=np.float32)
+    if len(miss_at):
+        fresh = as_stored((encode or embedder.encode)([texts[first[u]] for u in miss_at], progress))
         if cache:
-            cache.store(embedder.model_id, list(missing.keys()), vectors)
+            cache.store(embedder.model_id, [unique[u] for u in miss_at], fresh)
     elif progress:
         progress(STAGE, len(texts), len(texts))
-    table = {**cached, **fresh}
-    out = np.stack([table[k] for k in keys]).astype(np.float32) if keys else np.empty((0, 0))
-    hits = sum(1 for k in keys if k in cached)
-    return out, hits
+    if not unique:
+        return np.empty((0, 0), dtype=np.float32), 0
+    table = np.empty((len(unique), max(fresh.shape[1], hit_vectors.shape[1])), dtype=np.float32)
+    if len(hit_at):
+        table[hit_at] = hit_vectors
+    if len(miss_at):
+        table[miss_at] = fresh
+    return table[index], int((~missing[index]).sum())
 
 
 class CachedEmbedder:
