@@ -94,6 +94,11 @@ def test_from_config_passes_every_cluster_setting() -> None:
     assert (model.smooth_neighbors, model.reduce_epochs, model.random_state) == (0, None, 3)
     x, _ = sphere_blobs([60, 60], seed=6)
     assert model.fit(x).smoothed_ == 0  # smoothing off: nothing moved
+    # Every cluster setting reaches the model, but the re-run policy, which is the pipeline's.
+    from dataclasses import fields
+
+    passed = {f.name for f in fields(ClusterConfig)} & set(model.get_params())
+    assert {f.name for f in fields(ClusterConfig)} - passed == {"update_max_new"}
 
 
 def test_large_input_fits_a_sample_and_assigns_the_rest() -> None:
@@ -133,3 +138,22 @@ def test_predict_in_blocks_gives_the_same_answer(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(voc.cluster, "_ASSIGN_ROWS", 7)
     blocks = model.predict(x)
     assert np.array_equal(whole[0], blocks[0]) and np.array_equal(whole[1], blocks[1])
+
+
+def test_update_keeps_known_themes_assigns_new_tickets_and_finds_new_themes() -> None:
+    from sklearn.metrics import adjusted_rand_score
+
+    x, truth = sphere_blobs([200, 150, 120], seed=10)
+    earlier = ThemeModel(min_theme_size=30).fit(x[truth < 2][::2])  # half of two groups
+    known = np.zeros(len(x), dtype=bool)
+    rows = np.flatnonzero(truth < 2)[::2]
+    known[rows] = True
+    labels = np.full(len(x), UNTHEMED_ID)
+    labels[rows] = earlier.labels_
+    xy = np.full((len(x), 2), np.nan, dtype=np.float32)
+    xy[rows] = earlier.map_xy_
+    model = ThemeModel(min_theme_size=30).update(x, known, labels, xy, earlier.centroids_)
+    assert adjusted_rand_score(earlier.labels_, model.labels_[rows]) == 1.0  # kept as they were
+    assert adjusted_rand_score(truth, model.labels_) > 0.95  # new tickets joined them
+    assert model.new_themes_ == 1 and len(model.centroids_) == 3  # the third group is new
+    assert np.isfinite(model.map_xy_).all() and np.array_equal(model.map_xy_[rows], xy[rows])

@@ -103,10 +103,13 @@ def test_no_planted_pii_value_appears_in_any_file_of_the_run(sample_run) -> None
 def test_same_seed_gives_identical_assignments_and_uses_the_cache(
     sample_run, sample_workspace, embedder
 ) -> None:
+    from voc.config import RunConfig
     from voc.pipeline import run
 
-    again = run(SAMPLE, sample_workspace, embedder=embedder)
+    refit = RunConfig().with_overrides({"cluster.update_max_new": 0.0})
+    again = run(SAMPLE, sample_workspace, refit, embedder=embedder)
     assert again.run_id != sample_run.run_id
+    assert again.manifest["clustering"]["update"] is None  # learnt afresh, as asked
     assert again.manifest["embedding"]["computed"] == 0
     first = (sample_run.stored.path / "assignments.csv").read_text()
     assert (again.stored.path / "assignments.csv").read_text() == first

@@ -17,11 +17,13 @@ the smoothing and the 2-D map, which is both faster and more faithful than UMAP'
 
 from __future__ import annotations
 
+import inspect
 import time
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
+from typing import Any
 
 import numpy as np
 
@@ -63,6 +65,8 @@ class ThemeModel:
         map_epochs: UMAP optimisation epochs for the map.
         sample_above: above this many tickets, fit on a sample and assign the rest; None: never.
         sample_size: tickets in that seeded fitting sample.
+        allow_single_theme: let HDBSCAN make one theme of tickets that hold a single group
+            (used on the leftovers of a re-run, which may hold one new problem and nothing else).
         random_state: seed; the same data and seed give the same themes.
 
     Example:
@@ -87,6 +91,7 @@ class ThemeModel:
         map_epochs: int = 50,
         sample_above: int | None = 50_000,
         sample_size: int = 30_000,
+        allow_single_theme: bool = False,
         random_state: int = 42,
     ):
         self.min_theme_size = min_theme_size
@@ -103,12 +108,15 @@ class ThemeModel:
         self.map_epochs = map_epochs
         self.sample_above = sample_above
         self.sample_size = sample_size
+        self.allow_single_theme = allow_single_theme
         self.random_state = random_state
 
     @classmethod
     def from_config(cls, config: ClusterConfig, seed: int) -> ThemeModel:
         """A model with the settings of a run's ``cluster`` section."""
-        return cls(**{f.name: getattr(config, f.name) for f in fields(config)}, random_state=seed)
+        params = inspect.signature(cls).parameters
+        settings = {f.name: getattr(config, f.name) for f in fields(config) if f.name in params}
+        return cls(**settings, random_state=seed)
 
     def resolved_min_theme_size(self, n_tickets: int) -> int:
         """The minimum theme size used for ``n_tickets`` tickets."""
@@ -158,6 +166,74 @@ class ThemeModel:
         steps.finish()
         self.timings_ = steps.seconds
         return self
+
+    def update(
+        self,
+        embeddings: np.ndarray,
+        known: np.ndarray,
+        known_labels: np.ndarray,
+        known_xy: np.ndarray | None,
+        centroids: np.ndarray,
+        progress: Progress | None = None,
+        assign: Assign | None = None,
+    ) -> ThemeModel:
+        """Fit by keeping an earlier fit's themes: for re-runs that add a few tickets.
+
+        Tickets where ``known`` is True keep their theme from ``known_labels`` (and their map
+        place from ``known_xy``); the others join the earlier themes by :meth:`predict`'s rule.
+        Tickets that fit no theme (new, and earlier Unthemed) are clustered among themselves, so a
+        problem that appears only in the new tickets still becomes a theme of its own.
+        """
+        x = _check_embeddings(embeddings)
+        known = np.asarray(known, dtype=bool)
+        n = len(x)
+        size = self.resolved_min_theme_size(n)
+        self.min_theme_size_ = size
+        self.sample_size_ = None
+        self.smoothed_ = 0
+        steps = _Steps(progress)
+        self.centroids_ = np.asarray(centroids, dtype=np.float32)
+        labels = np.where(known, known_labels, UNTHEMED_ID).astype(np.int64)
+        with steps("assign_new"):
+            if (~known).any():
+                labels[~known] = (assign or self.predict)(x[~known])[0]
+        with steps("new_themes"):
+            pool = np.flatnonzero(labels == UNTHEMED_ID)
+            self.hdbscan_noise_ = self.fitted_unthemed_ = len(pool)
+            self.new_themes_ = 0
+            if len(pool) >= 2 * size:
+                params = {**self.get_params(), "sample_above": None, "map_2d": False}
+                params.update(min_theme_size=size, allow_single_theme=True)
+                found = ThemeModel(**params).fit(x[pool])
+                # A new theme must be as close-knit as a ticket must be to join a theme.
+                cohesive = [
+                    t
+                    for t in range(len(found.centroids_))
+                    if found.similarity_[found.labels_ == t].mean() >= self.assign_threshold
+                ]
+                for new_id, t in enumerate(cohesive):
+                    labels[pool[found.labels_ == t]] = len(self.centroids_) + new_id
+                self.new_themes_ = len(cohesive)
+                self.fitted_unthemed_ = int((labels == UNTHEMED_ID).sum())
+            labels = _compact(labels)
+            self.centroids_ = _centroids(x, labels)
+            self.labels_, self.similarity_ = self._assign(x, labels)
+            self.labels_, self.centroids_ = _order_by_size(self.labels_, self.centroids_)
+        self.map_xy_ = None
+        if self.map_2d and known_xy is not None and known.any():
+            with steps("map_new"):
+                anchors = np.flatnonzero(known)
+                self.map_xy_ = _place_on_map(
+                    x, anchors, np.asarray(known_xy, dtype=np.float32)[anchors],
+                    self._nearest_theme(x),
+                )  # fmt: skip
+        steps.finish()
+        self.timings_ = steps.seconds
+        return self
+
+    def get_params(self) -> dict[str, Any]:
+        """The constructor's parameters (scikit-learn's convention)."""
+        return {name: getattr(self, name) for name in inspect.signature(type(self)).parameters}
 
     def _sample_rows(self, n: int) -> np.ndarray | None:
         """Sorted rows of the seeded fitting sample; None when every ticket is fitted."""
@@ -292,6 +368,7 @@ class ThemeModel:
             min_samples=min_samples,
             metric="euclidean",
             cluster_selection_method="eom",
+            allow_single_cluster=self.allow_single_theme,
         )
         return clusterer.fit_predict(reduced).astype(np.int64)
 
