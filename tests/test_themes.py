@@ -110,3 +110,30 @@ def test_a_theme_of_two_distinct_groups_is_flagged_mixed() -> None:
     assert quality[0].mixed and not quality[1].mixed
     assert quality[1].cohesion > quality[0].cohesion
     assert quality[0].nearest_theme_id == 1
+
+
+def test_key_phrases_of_a_large_input_are_counted_on_a_sample_that_keeps_every_theme() -> None:
+    from voc.themes import keyword_rows
+
+    rng = np.random.default_rng(0)
+    words = [["login", "loop", "2fa"], ["dark", "mode", "app"], ["refund", "invoice", "charge"]]
+    sizes = [3000, 1200, 60]
+    labels = np.repeat(np.arange(3), sizes)
+    texts = [
+        " ".join(rng.choice(words[t], 3)) + f" filler{rng.integers(1000)} note{rng.integers(50)}"
+        for t in labels
+    ]
+    rows = keyword_rows(labels, 1000, seed=1)
+    counted = np.bincount(labels[rows])
+    assert counted[2] == 60 and 500 <= counted[1] < 1200 and counted[0] < 3000  # small kept whole
+    assert np.array_equal(rows, keyword_rows(labels, 1000, seed=1))  # seeded
+    assert np.array_equal(keyword_rows(labels, 10_000, seed=1), np.arange(len(labels)))
+    vectors = np.eye(3, dtype=np.float32)[labels]
+    args = ([str(i) for i in range(len(texts))], labels, np.ones(len(texts)), vectors)
+    full, _ = describe_themes(texts, *args, np.eye(3, dtype=np.float32), ThemeConfig())
+    sampled, parents = describe_themes(
+        texts, *args, np.eye(3, dtype=np.float32), ThemeConfig(keyword_tickets=1000)
+    )
+    assert [set(t.keywords[:3]) for t in sampled] == [set(t.keywords[:3]) for t in full]
+    assert [t.size for t in sampled] == sizes  # sizes and shares are of every ticket
+    assert abs(sum(p.share for p in parents) - 1.0) < 1e-9

@@ -36,6 +36,8 @@ from voc.schema import UNTHEMED_ID
 _STAGE = "cluster"
 # Rows assigned per block: bounds the similarity matrix whatever the input size.
 _ASSIGN_ROWS = 65_536
+# Unsampled tickets handed to ``assign`` at once (each call may be a round of distributed tasks).
+_REST_ROWS = 262_144
 # Sampled tickets whose mean position places an unsampled ticket on the map.
 _MAP_NEIGHBORS = 5
 # Similarities held at once while placing tickets on the map (64 MB of float32).
@@ -156,7 +158,11 @@ class ThemeModel:
             with steps("assign_rest"):
                 full = np.empty(n, dtype=np.int64)
                 full[sample] = labels
-                full[rest] = (assign or self.predict)(x[rest])[0]
+                # In slices, so no copy of all the other tickets' vectors is made at once.
+                others = np.flatnonzero(rest)
+                for start in range(0, len(others), _REST_ROWS):
+                    rows = others[start : start + _REST_ROWS]
+                    full[rows] = (assign or self.predict)(x[rows])[0]
                 self.centroids_ = _centroids(x, full)
                 self.labels_, self.similarity_ = self._assign(x, full)
                 self.labels_, self.centroids_ = _order_by_size(self.labels_, self.centroids_)
@@ -292,12 +298,7 @@ class ThemeModel:
         if not hasattr(self, "centroids_"):
             raise RuntimeError("ThemeModel.predict called before fit")
         x = _check_embeddings(embeddings)
-        labels = np.full(len(x), UNTHEMED_ID, dtype=np.int64)
-        similarity = np.zeros(len(x), dtype=np.float32)
-        for start in range(0, len(x), _ASSIGN_ROWS):
-            block = slice(start, start + _ASSIGN_ROWS)
-            labels[block], similarity[block] = self._assign(x[block], labels[block])
-        return labels, similarity
+        return self._assign(x, np.full(len(x), UNTHEMED_ID, dtype=np.int64))
 
     def _nearest_theme(self, x: np.ndarray) -> np.ndarray:
         """Each ticket's own theme, or for an Unthemed ticket its nearest one (-1 if none)."""
@@ -373,10 +374,20 @@ class ThemeModel:
         return clusterer.fit_predict(reduced).astype(np.int64)
 
     def _assign(self, x: np.ndarray, raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Keep HDBSCAN's themes; give noise the nearest theme when similar enough."""
+        """Keep HDBSCAN's themes; give noise the nearest theme when similar enough.
+
+        In blocks of rows, so the similarity matrix stays small whatever the input size.
+        """
         labels = raw.copy()
+        similarity = np.zeros(len(x), dtype=np.float32)
         if len(self.centroids_) == 0:
-            return labels, np.zeros(len(x), dtype=np.float32)
+            return labels, similarity
+        for start in range(0, len(x), _ASSIGN_ROWS):
+            block = slice(start, start + _ASSIGN_ROWS)
+            labels[block], similarity[block] = self._assign_block(x[block], labels[block])
+        return labels, similarity
+
+    def _assign_block(self, x: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         sims = x @ self.centroids_.T
         nearest = sims.argmax(axis=1)
         best = sims[np.arange(len(x)), nearest]

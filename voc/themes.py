@@ -27,6 +27,7 @@ _REPRESENTATIVE_CHARS = 400
 _NEAR_DUPLICATE = 0.95
 _CANDIDATES = 40
 _MIN_SUPPORT_TICKETS = 2  # a phrase from a single ticket never describes a theme
+_MIN_KEYWORD_TICKETS = 500  # a theme's phrases are counted on at least this many of its tickets
 
 
 def describe_themes(
@@ -42,8 +43,9 @@ def describe_themes(
     """Describe every theme (largest first, Unthemed last when not empty) and its parent themes."""
     total = len(labels)
     theme_ids = sorted(int(t) for t in np.unique(labels) if t != UNTHEMED_ID)
-    terms = TermCounts.of(texts, config)
-    keywords = keywords_per_theme(terms, labels, theme_ids, config)
+    counted = keyword_rows(labels, config.keyword_tickets, seed)
+    terms = TermCounts.of([texts[i] for i in counted], config)
+    keywords = keywords_per_theme(terms, labels[counted], theme_ids, config)
     names = unique_names([keywords[t] for t in theme_ids], config.name_terms)
     parents = parent_labels(centroids, config.parent_distance)
     quality = theme_quality(embeddings, labels, centroids, config.mixed_split_similarity, seed)
@@ -69,7 +71,21 @@ def describe_themes(
         themes.append(
             Theme(UNTHEMED_ID, UNTHEMED_NAME, len(unthemed), len(unthemed) / total, [], [], [])
         )
-    return themes, describe_parents(terms, labels, parents, themes, config)
+    return themes, describe_parents(terms, labels[counted], parents, themes, config)
+
+
+def keyword_rows(labels: np.ndarray, limit: int, seed: int) -> np.ndarray:
+    """Rows whose words are counted for key phrases: all, or a seeded sample of about ``limit``
+    that keeps each theme's share, with at least ``_MIN_KEYWORD_TICKETS`` of every theme."""
+    if len(labels) <= limit:
+        return np.arange(len(labels))
+    rng = np.random.default_rng(seed)
+    rows = []
+    for theme in np.unique(labels):
+        members = np.flatnonzero(labels == theme)
+        want = max(_MIN_KEYWORD_TICKETS, round(limit * len(members) / len(labels)))
+        rows.append(members if want >= len(members) else rng.choice(members, want, replace=False))
+    return np.sort(np.concatenate(rows))
 
 
 def describe_parents(
@@ -79,7 +95,10 @@ def describe_parents(
     themes: Sequence[Theme],
     config: ThemeConfig,
 ) -> list[ParentTheme]:
-    """Name each parent from its tickets' key phrases; a parent of one theme takes its name."""
+    """Name each parent from its tickets' key phrases; a parent of one theme takes its name.
+
+    ``labels`` are those of the tickets ``terms`` counted; sizes and shares come from ``themes``.
+    """
     if not len(parents):
         return []
     parent_of_ticket = np.where(labels >= 0, parents[np.maximum(labels, 0)], UNTHEMED_ID)
@@ -87,6 +106,7 @@ def describe_parents(
     keywords = keywords_per_theme(terms, parent_of_ticket, parent_ids, config)
     names = unique_names([keywords[p] for p in parent_ids], config.name_terms)
     by_id = {t.theme_id: t for t in themes}
+    total = sum(t.size for t in themes)
     result = []
     for parent_id, name in zip(parent_ids, names, strict=True):
         children = [int(t) for t in np.flatnonzero(parents == parent_id)]
@@ -99,7 +119,7 @@ def describe_parents(
                 name=name,
                 theme_ids=children,
                 size=size,
-                share=size / len(labels),
+                share=size / total,
                 keywords=keywords[parent_id][: config.n_keywords],
             )
         )

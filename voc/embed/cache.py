@@ -127,7 +127,10 @@ def embed_texts(
         table[hit_at] = hit_vectors
     if len(miss_at):
         table[miss_at] = fresh
-    return table[index], int((~missing[index]).sum())
+    hits = int((~missing[index]).sum())
+    if len(unique) == len(texts):  # no text repeats: the table is already in order
+        return table, hits
+    return table[index], hits
 
 
 class CachedEmbedder:
