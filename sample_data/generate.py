@@ -7,7 +7,7 @@ to a separate truth file that the pipeline must never read. Everything is derive
 
 Usage::
 
-    python sample_data/generate.py [--out-dir DIR]
+    python sample_data/generate.py [--out-dir DIR] [--scale FACTOR]
 
 Writes ``sample_tickets.csv``, ``sample_tickets_truth.csv`` and ``sample_pii_values.txt`` (every
 email address, phone number and card number planted in ticket text, one per line).
@@ -4649,8 +4649,16 @@ class Dataset:
     tickets: list[Ticket]
 
 
-def generate(seed: int = SEED) -> Dataset:
-    """Build the whole dataset from ``seed``."""
+def generate(seed: int = SEED, scale: float = 1.0) -> Dataset:
+    """Build the whole dataset from ``seed``.
+
+    ``scale`` multiplies every theme's size and Indonesian count, and the numbers of empty and
+    duplicate rows (each rounded), for bigger or smaller exports with the same themes and
+    proportions: ``scale=34`` makes about 100,000 tickets. The default, 1.0, makes the committed
+    sample, byte for byte.
+    """
+    if scale <= 0:
+        raise ValueError(f"scale must be positive, not {scale}")
     rng = Random(seed)
     texts = {spec.slug: parse_theme_text(THEME_TEXT[spec.slug]) for spec in THEMES}
     check_placeholders(texts)
@@ -4659,11 +4667,12 @@ def generate(seed: int = SEED) -> Dataset:
     tickets: list[Ticket] = []
     for spec in THEMES:
         weights = day_weights(spec.profile)
-        langs = ["id"] * spec.n_indonesian + ["en"] * (spec.size - spec.n_indonesian)
+        size, n_indonesian = round(spec.size * scale), round(spec.n_indonesian * scale)
+        langs = ["id"] * n_indonesian + ["en"] * (size - n_indonesian)
         rng.shuffle(langs)
         for lang in langs:
             tickets.append(make_ticket(rng, spec, texts[spec.slug], lang, orgs, weights, seen))
-    for _ in range(N_EMPTY):
+    for _ in range(round(N_EMPTY * scale)):
         tickets.append(make_empty_ticket(rng, orgs))
     tickets.sort(key=lambda ticket: ticket.created)
     next_id = FIRST_ID
@@ -4674,7 +4683,7 @@ def generate(seed: int = SEED) -> Dataset:
     rows = [ticket.row() for ticket in tickets]
     candidates = [i for i, ticket in enumerate(tickets) if ticket.slug != EMPTY_THEME]
     insertions: list[tuple[int, int]] = []
-    for source in sorted(rng.sample(candidates, N_DUPLICATES)):
+    for source in sorted(rng.sample(candidates, round(N_DUPLICATES * scale))):
         target = rng.randrange(len(rows) + 1)
         while abs(target - source) <= 5:
             target = rng.randrange(len(rows) + 1)
@@ -4756,8 +4765,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=Path(__file__).resolve().parent,
         help="where to write the files (default: the sample_data folder)",
     )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="multiply every theme's size (default 1: the committed sample of about 2,900 tickets)",
+    )
     args = parser.parse_args(argv)
-    dataset = generate()
+    dataset = generate(scale=args.scale)
     write_dataset(dataset, args.out_dir)
     print(summary(dataset))
     return 0

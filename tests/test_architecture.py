@@ -16,6 +16,8 @@ ALLOWED = {
     "onnx": {"onnx_backend.py"},
     "umap": {"cluster.py"},
     "hdbscan": {"cluster.py"},
+    "dask": {"dask_engine.py"},
+    "distributed": {"dask_engine.py"},
     "bertopic": {"cluster.py", "themes.py"},
     "typer": {"cli.py"},
     "click": {"cli.py"},

@@ -266,6 +266,21 @@ def test_generator_is_reproducible(tmp_path: Path) -> None:
         assert (tmp_path / name).read_bytes() == (SAMPLE_DIR / name).read_bytes(), name
 
 
+def test_scale_multiplies_every_theme(generator: ModuleType) -> None:
+    """``scale`` multiplies each theme's size and Indonesian count, and the empty and duplicate
+    rows (the default, 1.0, is the committed sample: see the reproducibility test)."""
+    dataset = generator.generate(scale=0.2)
+    sizes = Counter(ticket.slug for ticket in dataset.tickets)
+    indonesian = Counter(ticket.slug for ticket in dataset.tickets if ticket.lang == "id")
+    for spec in generator.THEMES:
+        assert sizes[spec.slug] == round(spec.size * 0.2), spec.slug
+        assert indonesian[spec.slug] == round(spec.n_indonesian * 0.2), spec.slug
+    assert sizes[EMPTY_THEME] == round(generator.N_EMPTY * 0.2)
+    assert len(dataset.export_rows) - len(dataset.tickets) == round(generator.N_DUPLICATES * 0.2)
+    with pytest.raises(ValueError, match="scale"):
+        generator.generate(scale=0)
+
+
 def test_export_headers_and_encoding() -> None:
     """Exact Zendesk-style headers, UTF-8, newline line endings."""
     raw = EXPORT.read_bytes()

@@ -113,17 +113,48 @@ def cluster(
     id_col: IdColOption = None,
     date_col: DateColOption = None,
     columns: ColumnsOption = None,
+    engine: Annotated[
+        str | None,
+        typer.Option(
+            help="Where embedding and assignment run: local (this process, the default) or dask."
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler address (tcp://host:8786) for --engine dask; "
+            "omitted: start a local cluster."
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Worker processes of the local Dask cluster (default: one per core)."),
+    ] = None,
+    refit: Annotated[
+        bool,
+        typer.Option(
+            "--refit",
+            help="Learn themes afresh even when the newest run's themes could be kept "
+            "(a re-run with few new tickets keeps them by default).",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Discover themes in a ticket export and store the run in the workspace.
 
     Example: voc cluster sample_data/sample_tickets.csv --workspace workspace
+
+    On a Dask cluster: voc cluster big.parquet --engine dask --scheduler tcp://host:8786
     """
     overrides = {
         "embed.model": model,
         "embed.backend": backend,
         "seed": seed,
         "cluster.min_theme_size": min_theme_size,
+        "engine.name": engine,
+        "engine.scheduler": scheduler,
+        "engine.workers": workers,
+        "cluster.update_max_new": 0.0 if refit else None,
     }
     config = _config(config_file, overrides, text_col, id_col, date_col, columns)
     with _ProgressBar(enabled=not as_json) as report:
@@ -134,6 +165,13 @@ def cluster(
     for warning in result.manifest["warnings"]:
         err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
     _print_run(result.manifest, result.themes, result.stored.path, result.stored.scores())
+    update = result.manifest["clustering"].get("update")
+    if update:
+        out.print(
+            f"Kept the themes of run {update['of_run']}: {update['new']} new tickets assigned, "
+            f"{update['new_themes']} new themes (--refit learns themes afresh).",
+            highlight=False,
+        )
     if result.carried:
         moved = sum(1 for c in result.carried if c.to_theme is not None)
         out.print(
@@ -368,6 +406,7 @@ def _summary(
         "themes_count": manifest["themes"]["count"],
         "parents_count": manifest["themes"]["parents"],
         "unthemed_share": manifest["themes"]["unthemed_share"],
+        "update": manifest["clustering"].get("update"),
         "warnings": manifest["warnings"],
         "themes": [t.to_dict() for t in themes],
         "parents": [p.to_dict() for p in parents],

@@ -26,6 +26,8 @@ from voc.errors import ConfigError
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
 EMBED_BACKENDS = ("onnx", "torch")
 """Ways to run the embedding model: int8 ONNX with onnxruntime (the default), or PyTorch."""
+ENGINES = ("local", "dask")
+"""Where embedding, assignment and cleaning run: in this process (and its cleaners), or on Dask."""
 
 
 def _doc(text: str, **extra: Any) -> dict[str, Any]:
@@ -130,7 +132,7 @@ class EmbedConfig:
         ),
     )
     backend: str = field(
-        default="torch",
+        default="onnx",
         metadata=_doc(
             "'onnx': the model exported to ONNX and int8-quantised on first use (kept in "
             "`$VOC_CACHE_DIR`, else `$XDG_CACHE_HOME/voc` or `~/.cache/voc`) and run with "
@@ -235,6 +237,36 @@ class ClusterConfig:
         default=50,
         metadata=_doc("UMAP epochs for the 2-D map (a picture only; more is slower).", min=1),
     )
+    sample_above: int | None = field(
+        default=50_000,
+        metadata=_doc(
+            "Above this many tickets, themes are learnt from a seeded sample of `sample_size` "
+            "tickets and every other ticket joins the theme whose centroid it is most similar "
+            "to (or stays Unthemed below `assign_threshold`), in batches: time and memory of "
+            "the fit stay flat as the input grows. The minimum theme size is scaled to the "
+            "sample. None: always fit every ticket.",
+            min=1,
+        ),
+    )
+    update_max_new: float = field(
+        default=0.2,
+        metadata=_doc(
+            "Re-runs: when the workspace's newest run used the same model and clustering "
+            "settings and at most this share of the tickets is new since themes were last learnt "
+            "afresh (and at most this share of that run's tickets is gone), the run keeps its "
+            "themes and only assigns the new tickets (those that fit none are clustered among "
+            "themselves, so new problems still form themes). 0: always learn afresh "
+            "(`voc cluster --refit`).",
+            min=0.0,
+            max=1.0,
+        ),
+    )
+    sample_size: int = field(
+        default=30_000,
+        metadata=_doc(
+            "Tickets in the fitting sample of a large input (see `sample_above`).", min=2
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -283,6 +315,16 @@ class ThemeConfig:
             "so one person's signature or a one-off word never names a theme.",
             min=0.0,
             max=1.0,
+        ),
+    )
+    keyword_tickets: int = field(
+        default=50_000,
+        metadata=_doc(
+            "Key phrases of a larger input are counted on a seeded sample of this many tickets "
+            "that keeps each theme's share (and at least 500 tickets of each theme, or all of a "
+            "smaller one): the phrases are the same, and time and memory stop growing with the "
+            "input.",
+            min=1,
         ),
     )
 
@@ -387,6 +429,60 @@ class ScoreConfig:
 
 
 @dataclass(frozen=True)
+class EngineConfig:
+    """Where the heavy steps run: in this process, or as tasks on a Dask cluster."""
+
+    name: str = field(
+        default="local",
+        metadata=_doc(
+            "'local': embed and assign in this process, clean large exports in worker processes. "
+            "'dask': embed, assign and clean as Dask tasks (`--engine dask`), on the cluster at "
+            "`engine.scheduler` or on a local cluster started for the run; same results as "
+            "'local' (see docs/scale.md)."
+        ),
+    )
+    scheduler: str | None = field(
+        default=None,
+        metadata=_doc(
+            "Address of a running Dask scheduler (`tcp://host:8786`) for the 'dask' engine. "
+            "None: start a local cluster for the run and close it afterwards."
+        ),
+    )
+    workers: int = field(
+        default=0,
+        metadata=_doc(
+            "Worker processes of the local Dask cluster (one thread each). 0: one per CPU core. "
+            "Ignored when `engine.scheduler` is set.",
+            min=0,
+        ),
+    )
+    partition_rows: int = field(
+        default=2048,
+        metadata=_doc(
+            "Texts embedded, or tickets assigned, per Dask task (rounded up to whole embedding "
+            "batches): smaller spreads work more evenly and reports progress more often, larger "
+            "costs less scheduling.",
+            min=1,
+        ),
+    )
+    connect_timeout: float = field(
+        default=30.0,
+        metadata=_doc("Seconds to wait for `engine.scheduler` to answer.", min=0.1),
+    )
+
+    def __post_init__(self) -> None:
+        if self.name not in ENGINES:
+            raise ConfigError(
+                f"setting 'engine.name' must be one of {', '.join(ENGINES)}, got {self.name!r}"
+            )
+        if self.scheduler and self.name != "dask":
+            raise ConfigError(
+                f"setting 'engine.scheduler' ({self.scheduler}) is for the dask engine; "
+                'pass --engine dask too (or set engine.name = "dask")'
+            )
+
+
+@dataclass(frozen=True)
 class RunConfig:
     """Every setting of a run. Frozen: derive variants with :meth:`with_overrides`."""
 
@@ -399,6 +495,7 @@ class RunConfig:
     cluster: ClusterConfig = field(default_factory=ClusterConfig)
     themes: ThemeConfig = field(default_factory=ThemeConfig)
     score: ScoreConfig = field(default_factory=ScoreConfig)
+    engine: EngineConfig = field(default_factory=EngineConfig)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain nested dict (tuples as lists), for JSON/TOML and the manifest."""
@@ -456,6 +553,7 @@ _SECTIONS: dict[str, type] = {
     "cluster": ClusterConfig,
     "themes": ThemeConfig,
     "score": ScoreConfig,
+    "engine": EngineConfig,
 }
 
 

@@ -36,6 +36,10 @@ class ModelError(VocError):
     """The embedding model cannot be loaded from the given name or path."""
 
 
+class EngineError(VocError):
+    """The compute engine cannot start, or cannot reach the cluster it was pointed at."""
+
+
 class StoreError(VocError):
     """The workspace is missing, has no complete run, or a run folder is unreadable."""
 

@@ -33,12 +33,14 @@ from voc.cluster import ThemeModel
 from voc.config import RunConfig
 from voc.edits import EditStore
 from voc.embed import CachedEmbedder, Embedder, Progress, embed_texts, make_embedder
+from voc.engine import Engine, make_engine
 from voc.ingest import read_export
 from voc.prepare import count_truncated, embedding_texts, prepare_frame
 from voc.schema import IngestResult, ParentTheme, RunScores, Theme
 from voc.score import score_themes
 from voc.store import StoredRun, Workspace
 from voc.themes import describe_themes
+from voc.update import earlier_fit
 
 RECORDED_PACKAGES = (
     "voc", "numpy", "pandas", "pyarrow", "scikit-learn", "torch", "sentence-transformers",
@@ -108,6 +110,7 @@ def run(
     *,
     progress: Progress | None = None,
     embedder: Embedder | None = None,
+    engine: Engine | None = None,
 ) -> RunResult:
     """Cluster one export into themes and store the run in the workspace.
 
@@ -117,8 +120,25 @@ def run(
         config: settings; defaults everywhere when None.
         progress: optional callback ``(stage, done, total)``.
         embedder: overrides the embedder the config names (for other models or backends).
+        engine: where embedding, assignment and cleaning run, already started (its owner closes
+            it; lets several runs share one cluster); None: the engine ``config.engine`` names,
+            started and closed here.
     """
     config = config or RunConfig()
+    if engine is not None:
+        return _run(input_path, workspace, config, progress, embedder, engine)
+    with make_engine(config.engine) as own_engine:
+        return _run(input_path, workspace, config, progress, embedder, own_engine)
+
+
+def _run(
+    input_path: str | Path,
+    workspace: str | Path | Workspace,
+    config: RunConfig,
+    progress: Progress | None,
+    embedder: Embedder | None,
+    engine: Engine,
+) -> RunResult:
     ws = workspace if isinstance(workspace, Workspace) else Workspace(workspace)
     timer = _Timer(progress)
     started = datetime.now(UTC)
@@ -128,16 +148,32 @@ def run(
     # taken out of "ingest", in several "ingest" is the wall time of both together.
     prepare = partial(prepare_frame, config=config, salt=ws.salt())
     with timer.stage("ingest"):
-        prepared = read_export(input_path, config.ingest, prepare=prepare)
+        prepared = read_export(
+            input_path, config.ingest, prepare=prepare, pool=engine.cleaning_pool()
+        )
         frame = prepared.frame
     timer.split("ingest", "clean", prepared.clean_seconds, overlapped=prepared.clean_processes > 1)
     with timer.stage("embed", reports_itself=True):
         embedder = embedder or make_embedder(config.embed)
         cache = ws.embedding_cache() if config.embed.use_cache else None
         texts = embedding_texts(frame, config.embed.max_chars)
-        vectors, cache_hits = embed_texts(texts, embedder, cache, progress)
+        encode = engine.encoder(embedder, config.embed)
+        vectors, cache_hits = embed_texts(texts, embedder, cache, progress, encode)
     with timer.stage("cluster", reports_itself=True):
-        model = ThemeModel.from_config(config.cluster, config.seed).fit(vectors, progress)
+        model = ThemeModel.from_config(config.cluster, config.seed)
+        earlier = earlier_fit(ws, frame, config, embedder.model_id)
+        if earlier is None:
+            model.fit(vectors, progress, assign=engine.assigner(model))
+        else:
+            model.update(
+                vectors,
+                earlier.known,
+                earlier.labels,
+                earlier.xy,
+                earlier.centroids,
+                progress,
+                assign=engine.assigner(model),
+            )
     with timer.stage("themes"):
         themes, parents = describe_themes(
             frame[schema.TEXT].tolist(),
@@ -175,6 +211,9 @@ def run(
             prototypes.source,
             timer,
         )
+        manifest["engine"] = engine.describe()
+        # None: themes learnt afresh; else what this run kept of the newest earlier run.
+        manifest["clustering"]["update"] = earlier.record(model.new_themes_) if earlier else None
         stored = ws.write_run(
             run_id, manifest, tickets, themes, parents, prepared.skipped, model.centroids_, scores
         )
@@ -261,8 +300,11 @@ def _manifest(
         },
         "clustering": {
             "min_theme_size": model.min_theme_size_,
+            # None: every ticket was fitted; else themes were learnt from this many (and the
+            # noise counts below are of them), the other tickets assigned to the themes.
+            "fit_sample": model.sample_size_,
             "hdbscan_noise": model.hdbscan_noise_,
-            "assigned_from_noise": model.hdbscan_noise_ - unthemed,
+            "assigned_from_noise": model.hdbscan_noise_ - model.fitted_unthemed_,
             "moved_by_smoothing": model.smoothed_,
             "timings_seconds": model.timings_,
         },

@@ -16,11 +16,15 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
+
 from voc.config import EmbedConfig
 from voc.embed.base import Embedder, Progress, bundled_model_path
 from voc.embed.cache import CachedEmbedder, EmbeddingCache, embed_texts, text_key
 from voc.embed.onnx_backend import OnnxEmbedder, user_cache_dir
-from voc.embed.torch_backend import SentenceTransformerEmbedder
+from voc.embed.torch_backend import CHUNK_BATCHES, SentenceTransformerEmbedder
 
 __all__ = [
     "CachedEmbedder",
@@ -32,13 +36,31 @@ __all__ = [
     "bundled_model_path",
     "embed_texts",
     "make_embedder",
+    "partition_plan",
     "text_key",
     "user_cache_dir",
 ]
 
 
-def make_embedder(config: EmbedConfig) -> Embedder:
-    """The embedder a config asks for (model and backend)."""
+def make_embedder(config: EmbedConfig, threads: int | None = None) -> Embedder:
+    """The embedder a config asks for (model and backend); ``threads``: the backend's intra-op
+    threads (None: its default)."""
     if config.backend == "torch":
-        return SentenceTransformerEmbedder(config.model, batch_size=config.batch_size)
-    return OnnxEmbedder(config.model, batch_size=config.batch_size)
+        return SentenceTransformerEmbedder(
+            config.model, batch_size=config.batch_size, threads=threads
+        )
+    return OnnxEmbedder(config.model, batch_size=config.batch_size, threads=threads)
+
+
+def partition_plan(texts: Sequence[str], config: EmbedConfig) -> tuple[np.ndarray, int]:
+    """How texts may be split among processes without changing a single vector.
+
+    Returns an order of the texts and a run length: encoding each run of that many texts (in that
+    order) on its own gives every batch the very texts it holds when all are encoded at once. The
+    onnx backend batches texts sorted by length (its int8 activation scales are computed per
+    batch, so a vector depends on its batch-mates); the torch backend sorts within chunks of
+    ``CHUNK_BATCHES`` batches in input order.
+    """
+    if config.backend == "torch":
+        return np.arange(len(texts)), config.batch_size * CHUNK_BATCHES
+    return np.argsort([len(t) for t in texts], kind="stable"), config.batch_size

@@ -13,9 +13,11 @@ import hashlib
 import json
 import logging
 import os
+import queue
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -32,6 +34,7 @@ from voc.embed.base import (
     folder_name,
     source_model_id,
     token_arrays,
+    usable_cpus,
 )
 from voc.embed.torch_backend import export_onnx
 from voc.errors import ModelError
@@ -77,13 +80,6 @@ def _recipe_versions() -> tuple[tuple[str, str | None], ...]:
         except PackageNotFoundError:
             found.append((package, None))
     return tuple(found)
-
-
-def _usable_cpus() -> int:
-    """CPUs this process may run on (its affinity, where the system reports one)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def export_recipe(model: str) -> dict[str, Any]:
@@ -144,7 +140,8 @@ class OnnxEmbedder:
         model: as for :class:`SentenceTransformerEmbedder`.
         batch_size: texts per forward pass.
         cache_dir: folder of exported models; None: :func:`user_cache_dir` at first use.
-        threads: onnxruntime intra-op threads; None: one per CPU this process may use.
+        threads: batches run at once, each in its own single-threaded onnxruntime session;
+            None: one per CPU this process may use.
 
     Example:
         >>> OnnxEmbedder().encode(["refund please"]).shape  # doctest: +SKIP
@@ -162,7 +159,7 @@ class OnnxEmbedder:
         self.batch_size = batch_size
         self.cache_dir = cache_dir
         self.threads = threads
-        self._session: Any = None
+        self._sessions: list[Any] = []
         self._tokenizer: Any = None
 
     @property
@@ -210,9 +207,10 @@ class OnnxEmbedder:
             shutil.rmtree(work, ignore_errors=True)
         return final
 
-    def _load(self) -> tuple[Any, Any]:
-        if self._session is not None:
-            return self._session, self._tokenizer
+    def _load(self) -> tuple[list[Any], Any]:
+        """One single-threaded session per batch run at once, and the tokenizer."""
+        if self._sessions:
+            return self._sessions, self._tokenizer
         try:
             import onnxruntime as ort
             from tokenizers import Tokenizer
@@ -222,31 +220,51 @@ class OnnxEmbedder:
             ) from None
         folder = self.export()
         options = ort.SessionOptions()
-        options.intra_op_num_threads = self.threads or _usable_cpus()
+        options.intra_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.log_severity_level = _ERROR_LOGS_ONLY
         try:
-            session = ort.InferenceSession(
-                str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"]
-            )
+            sessions = [
+                ort.InferenceSession(
+                    str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"]
+                )
+                for _ in range(self.threads or usable_cpus())
+            ]
             tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
         except Exception as exc:  # a damaged cache folder; onnxruntime raises its own kinds
             raise ModelError(
                 f"the ONNX export in {folder} cannot be loaded ({exc}); delete that folder to "
                 "export again, or pass --backend torch"
             ) from None
-        self._session, self._tokenizer = session, tokenizer
-        return session, tokenizer
+        self._sessions, self._tokenizer = sessions, tokenizer
+        return sessions, tokenizer
 
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
-        session, tokenizer = self._load()
+        sessions, tokenizer = self._load()
         total = len(texts)
-        out = np.empty((total, session.get_outputs()[0].shape[1]), dtype=np.float32)
+        out = np.empty((total, sessions[0].get_outputs()[0].shape[1]), dtype=np.float32)
         order = np.argsort([len(t) for t in texts], kind="stable")
-        for start in range(0, total, self.batch_size):
-            rows = order[start : start + self.batch_size]
-            feed = token_arrays(tokenizer.encode_batch([texts[i] for i in rows]))
-            out[rows] = session.run([ONNX_OUTPUT], feed)[0]
-            if progress:
-                progress(STAGE, min(start + self.batch_size, total), total)
+        batches = [order[s : s + self.batch_size] for s in range(0, total, self.batch_size)]
+        idle: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        for session in sessions:
+            idle.put(session)
+
+        def run(rows: np.ndarray) -> int:
+            session = idle.get()
+            try:
+                feed = token_arrays(tokenizer.encode_batch([texts[i] for i in rows]))
+                out[rows] = session.run([ONNX_OUTPUT], feed)[0]
+            finally:
+                idle.put(session)
+            return len(rows)
+
+        # Sessions run whole batches side by side (onnxruntime and the tokenizer release the
+        # GIL): on CPUs this beats one session with several intra-op threads, and a batch's
+        # vectors do not depend on which session ran it.
+        with ThreadPoolExecutor(max_workers=len(sessions)) as pool:
+            done = 0
+            for count in pool.map(run, batches):
+                done += count
+                if progress:
+                    progress(STAGE, done, total)
         return out

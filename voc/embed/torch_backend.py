@@ -25,6 +25,8 @@ from voc.embed.base import (
 )
 from voc.errors import ModelError
 
+# Texts per ``encode`` step (each sorted by length inside, so its batches hold similar lengths).
+CHUNK_BATCHES = 8
 # Two texts of different length, so the traced graph sees padding and keeps the attention mask.
 _EXAMPLE_TEXTS = ("Refund please", "The app logs me out every time I open the billing page")
 
@@ -54,12 +56,21 @@ class SentenceTransformerEmbedder:
             local Hugging Face cache (never downloaded).
         batch_size: texts per forward pass.
         device: torch device; CPU by default so results do not depend on the machine.
+        threads: torch's intra-op threads, set for this whole process when the model loads (an
+            engine's worker runs one); None: torch's default.
     """
 
-    def __init__(self, model: str = BUNDLED_MODEL, batch_size: int = 64, device: str = "cpu"):
+    def __init__(
+        self,
+        model: str = BUNDLED_MODEL,
+        batch_size: int = 64,
+        device: str = "cpu",
+        threads: int | None = None,
+    ):
         self.model = model
         self.batch_size = batch_size
         self.device = device
+        self.threads = threads
         self._model: Any = None
 
     @property
@@ -68,6 +79,10 @@ class SentenceTransformerEmbedder:
 
     def _load(self) -> Any:
         if self._model is None:
+            if self.threads:
+                import torch
+
+                torch.set_num_threads(self.threads)
             self._model = load_sentence_transformer(self.model, self.device)
         return self._model
 
@@ -76,7 +91,7 @@ class SentenceTransformerEmbedder:
         total = len(texts)
         out = np.empty((total, model.get_embedding_dimension()), dtype=np.float32)
         # Encode in chunks so the caller sees progress; each chunk is sorted by length inside.
-        chunk = self.batch_size * 8
+        chunk = self.batch_size * CHUNK_BATCHES
         for start in range(0, total, chunk):
             part = list(texts[start : start + chunk])
             out[start : start + len(part)] = model.encode(

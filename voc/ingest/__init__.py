@@ -19,13 +19,14 @@ import hashlib
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
-from itertools import islice
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -34,7 +35,7 @@ from voc import schema
 from voc.config import IngestConfig
 from voc.errors import EmptyCorpusError
 from voc.ingest.columns import ColumnMapping, detect_columns, normalise_header
-from voc.ingest.readers import Record, read_raw
+from voc.ingest.readers import Record, RecordBlock, read_raw
 from voc.ingest.values import (
     normalise_csat,
     parse_counts,
@@ -45,22 +46,41 @@ from voc.ingest.values import (
 )
 from voc.schema import IngestResult, SkippedRow
 
-__all__ = ["IngestResult", "SkippedRow", "normalise_header", "read_export"]
+__all__ = ["CleaningPool", "IngestResult", "SkippedRow", "normalise_header", "read_export"]
 
 # Skip reasons, as written to skipped.csv and the manifest.
 MALFORMED = "malformed_row"
 EMPTY_TEXT = "empty_text"
 DUPLICATE_ROW = "duplicate_row"
 DUPLICATE_ID = "duplicate_id"
+# Joins a row's fields into the text whose digest finds exact repeats.
+_FIELD_JOINER = "\x1f"
 
 # A step run on each chunk of raw canonical rows: returns the rows kept and the rows it skipped.
 Prepare = Callable[[pd.DataFrame], tuple[pd.DataFrame, list[SkippedRow]]]
 
 
+@dataclass(frozen=True)
+class CleaningPool:
+    """Someone else's workers to run ``prepare`` on chunks (an engine's cluster), instead of the
+    reader's own processes: their executor, and how many chunks they clean at once."""
+
+    executor: Executor
+    workers: int
+
+
 def read_export(
-    path: str | Path, config: IngestConfig | None = None, *, prepare: Prepare | None = None
+    path: str | Path,
+    config: IngestConfig | None = None,
+    *,
+    prepare: Prepare | None = None,
+    pool: CleaningPool | None = None,
 ) -> IngestResult:
-    """Read an export, map its columns, and keep or skip (with a reason) every row."""
+    """Read an export, map its columns, and keep or skip (with a reason) every row.
+
+    ``prepare`` runs on each chunk, from the second chunk on in ``pool`` when given (the caller
+    keeps it open), else in ``config.clean_workers`` processes of the reader's own.
+    """
     config = config or IngestConfig()
     raw = read_raw(path)
     source = str(raw.path)
@@ -70,13 +90,12 @@ def read_export(
     frames: list[pd.DataFrame] = []
     skipped: list[SkippedRow] = []
     rows_read = 0
-    cleaner = _Cleaner(prepare, config.clean_workers)
+    cleaner = _Cleaner(prepare, config.clean_workers, pool)
     with _collector_paused():
         try:
-            for chunk in _batched(raw.records(), config.chunk_rows):
+            for chunk in raw.chunks(config.chunk_rows):
                 rows_read += len(chunk)
-                kept = [r for r in chunk if not checks.skip_raw(r, skipped)]
-                frame = checks.kept_rows(checks.canonical(kept), skipped) if kept else None
+                frame = checks.chunk_rows(chunk, skipped)
                 if frame is not None and len(frame):
                     for done, more in cleaner.submit(frame):
                         frames += [done] if len(done) else []
@@ -130,12 +149,14 @@ class _Cleaner:
     The first chunk is cleaned in this process, so small exports never pay for starting workers.
     From the second on, chunks go to a pool (``prepare`` must then be picklable, e.g. a
     ``functools.partial`` of a module-level function); at most one chunk per worker waits, so
-    memory stays bounded, and results come back in file order.
+    memory stays bounded, and results come back in file order. A given ``pool`` replaces the
+    reader's own processes, and is left open.
     """
 
-    def __init__(self, prepare: Prepare | None, workers: int):
+    def __init__(self, prepare: Prepare | None, workers: int, pool: CleaningPool | None = None):
         self.prepare = prepare
-        self.workers = workers or os.cpu_count() or 1
+        self.workers = pool.workers if pool else workers or os.cpu_count() or 1
+        self.given = pool
         self.pool: Executor | None = None
         self.pending: deque[Future[tuple[pd.DataFrame, list[SkippedRow], float]]] = deque()
         self.seconds = 0.0
@@ -151,6 +172,9 @@ class _Cleaner:
         if self.chunks == 1 or self.workers < 2:
             yield self._collect(_timed(self.prepare, frame))
             return
+        if self.pool is None and self.given:
+            self.pool = self.given.executor
+            self.processes = self.workers
         if self.pool is None:
             # loky (shipped with joblib): unlike multiprocessing's spawn, its workers do not re-run
             # the caller's script, so a library user needs no `if __name__ == "__main__"` guard,
@@ -168,7 +192,7 @@ class _Cleaner:
             yield self._collect(self.pending.popleft().result())
 
     def close(self) -> None:
-        if self.pool is not None:
+        if self.pool is not None and self.given is None:
             self.pool.shutdown(wait=True)
 
     def _collect(
@@ -213,18 +237,60 @@ class _RowChecks:
             detail = f"expected {self.width} fields as in the header, found {len(fields)}"
             skipped.append(SkippedRow(number, self._id_of(fields, number), MALFORMED, detail))
             return True
-        key = hashlib.blake2b("\x1f".join(fields).encode("utf-8"), digest_size=16).digest()
-        first = self.seen_rows.setdefault(key, number)
+        first = self.seen_rows.setdefault(_digest(_FIELD_JOINER.join(fields).encode()), number)
         if first != number:
             detail = f"same as row {first}"
             skipped.append(SkippedRow(number, self._id_of(fields, number), DUPLICATE_ROW, detail))
             return True
         return False
 
-    def canonical(self, records: list[Record]) -> pd.DataFrame:
-        """Canonical columns of well-formed records, built column by column (vectorised)."""
-        raw = list(zip(*(r.fields for r in records), strict=True))
-        columns: dict[str, Any] = {schema.ROW_NUMBER: [r.row_number for r in records]}
+    def chunk_rows(
+        self, chunk: list[Record] | RecordBlock, skipped: list[SkippedRow]
+    ) -> pd.DataFrame | None:
+        """The canonical rows kept from a chunk (None if none); the others recorded as skipped."""
+        if isinstance(chunk, RecordBlock):
+            return self.block_rows(chunk, skipped)
+        return self.record_rows(chunk, skipped)
+
+    def record_rows(self, records: list[Record], skipped: list[SkippedRow]) -> pd.DataFrame | None:
+        """The canonical rows kept from a chunk of records; the others recorded as skipped."""
+        kept = [r for r in records if not self.skip_raw(r, skipped)]
+        if not kept:
+            return None
+        raw = list(zip(*(r.fields or [] for r in kept), strict=True))
+        return self.kept_rows(self.canonical([r.row_number for r in kept], raw), skipped)
+
+    def block_rows(self, block: RecordBlock, skipped: list[SkippedRow]) -> pd.DataFrame | None:
+        """:meth:`record_rows` for a columnar block, whose rows all have the header's width."""
+        joiner = pa.scalar(_FIELD_JOINER, pa.large_string())
+        joined = pc.binary_join_element_wise(*block.columns, joiner).cast(pa.large_binary())
+        numbers = range(block.first_row, block.first_row + len(block))
+        seen = self.seen_rows
+        firsts = [
+            seen.setdefault(_digest(data), number)
+            for data, number in zip(joined.to_pylist(), numbers, strict=True)
+        ]
+        keep = [first == number for first, number in zip(firsts, numbers, strict=True)]
+        columns = block.columns
+        if not all(keep):
+            for i in (i for i, kept in enumerate(keep) if not kept):
+                fields = [column[i].as_py() for column in columns]
+                detail = f"same as row {firsts[i]}"
+                skipped.append(
+                    SkippedRow(numbers[i], self._id_of(fields, numbers[i]), DUPLICATE_ROW, detail)
+                )
+            mask = pa.array(keep)
+            columns = [column.filter(mask) for column in columns]
+        if not len(columns[0]):
+            return None
+        kept_numbers = np.arange(block.first_row, block.first_row + len(block))[keep]
+        return self.kept_rows(self.canonical(kept_numbers, columns), skipped)
+
+    def canonical(
+        self, numbers: Sequence[int], raw: Sequence[Sequence[str] | pa.ChunkedArray]
+    ) -> pd.DataFrame:
+        """Canonical columns of well-formed rows, given column by column (vectorised)."""
+        columns: dict[str, Any] = {schema.ROW_NUMBER: numbers}
         for field, positions, joiner in self.plan:
             parts = [_stripped(raw[i]) for i in positions]
             if not parts:
@@ -268,13 +334,20 @@ class _RowChecks:
         return f"row-{number}"
 
 
-def _stripped(values: Sequence[str]) -> pd.Series:
+def _digest(row: bytes) -> bytes:
+    """What identifies a row's exact content (its fields joined by ``_FIELD_JOINER``)."""
+    return hashlib.blake2b(row, digest_size=16).digest()
+
+
+def _stripped(values: Sequence[str] | pa.Array | pa.ChunkedArray) -> pd.Series:
     """A column of texts with surrounding whitespace removed, as a pandas "str" column.
 
-    Built by pyarrow straight from the Python strings: the same trim that pandas' ``str.strip``
-    runs, without pandas' slower conversion of the list first.
+    Built by pyarrow straight from the Python strings (or the arrow column): the same trim that
+    pandas' ``str.strip`` runs, without pandas' slower conversion of the list first.
     """
-    array = pc.utf8_trim_whitespace(pa.array(values, type=pa.large_string()))
+    if not isinstance(values, pa.Array | pa.ChunkedArray):
+        values = pa.array(values, type=pa.large_string())
+    array = pc.utf8_trim_whitespace(values)
     return pd.Series(array, dtype="str")
 
 
@@ -364,12 +437,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _batched(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
-    iterator = iter(records)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def _describe(counts: dict[str, int]) -> str:

@@ -21,10 +21,13 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
 from voc.errors import IngestError
+from voc.ingest import arrow_csv
+from voc.ingest.arrow_csv import NotShown, RecordBlock
 
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_BYTES = 1 << 16
@@ -68,10 +71,31 @@ class RawTable:
     delimiter: str | None = None
     detail: str = ""
     _records: Callable[[], Iterator[Record]] = field(default=lambda: iter(()), repr=False)
+    _blocks: Callable[[int], Iterator[RecordBlock]] | None = field(default=None, repr=False)
 
     def records(self) -> Iterator[Record]:
         """Stream the data records (not the header), each with its row number."""
         return self._records()
+
+    def chunks(self, rows: int) -> Iterator[list[Record] | RecordBlock]:
+        """The data records in chunks of ``rows`` (the last may be shorter), in file order.
+
+        A chunk is a list of records, or, where a columnar reader can read the file exactly as
+        the record reader would (see :mod:`voc.ingest.arrow_csv`), a :class:`RecordBlock`. If the
+        columnar reader gives up part way, the record reader goes on after the last record given.
+        """
+        given = 0
+        if self._blocks is not None:
+            try:
+                for block in self._blocks(rows):
+                    given += len(block)
+                    yield block
+                return
+            except NotShown:
+                pass
+        records = islice(self._records(), given, None)
+        while chunk := list(islice(records, rows)):
+            yield chunk
 
 
 def read_raw(path: str | Path) -> RawTable:
@@ -257,8 +281,12 @@ def _read_delimited(
         for number, fields in stream:
             yield Record(number, fields)
 
+    def blocks(rows: int) -> Iterator[RecordBlock]:
+        return arrow_csv.read_blocks(path, delimiter, header, rows)
+
     kind = "tsv" if delimiter == "\t" else "csv"
-    return RawTable(path, sha256, kind, header, encoding, delimiter, "", records)
+    fast = blocks if arrow_csv.usable(encoding, gzipped, header) else None
+    return RawTable(path, sha256, kind, header, encoding, delimiter, "", records, fast)
 
 
 def _read_xlsx(path: Path, sha256: str, gzipped: bool) -> RawTable:
