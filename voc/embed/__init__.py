@@ -45,11 +45,10 @@ __all__ = [
 def make_embedder(config: EmbedConfig, threads: int | None = None) -> Embedder:
     """The embedder a config asks for (model and backend); ``threads``: the backend's intra-op
     threads (None: its default)."""
+    kwargs = {"batch_size": config.batch_size, "threads": threads, "max_tokens": config.max_tokens}
     if config.backend == "torch":
-        return SentenceTransformerEmbedder(
-            config.model, batch_size=config.batch_size, threads=threads
-        )
-    return OnnxEmbedder(config.model, batch_size=config.batch_size, threads=threads)
+        return SentenceTransformerEmbedder(config.model, **kwargs)
+    return OnnxEmbedder(config.model, **kwargs)
 
 
 def partition_plan(texts: Sequence[str], config: EmbedConfig) -> tuple[np.ndarray, int]:

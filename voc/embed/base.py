@@ -76,6 +76,11 @@ def source_model_id(model: str) -> str:
     return str(path.resolve()) if path.exists() else model
 
 
+def truncation_suffix(max_tokens: int | None) -> str:
+    """The part of a model id that says how many word pieces the model is given."""
+    return f"+max{max_tokens}tokens" if max_tokens else ""
+
+
 def token_arrays(encodings: Sequence[Any]) -> dict[str, np.ndarray]:
     """One padded batch from ``tokenizers`` encodings, as the ONNX graph's int64 inputs."""
     return {

@@ -34,6 +34,7 @@ from voc.embed.base import (
     folder_name,
     source_model_id,
     token_arrays,
+    truncation_suffix,
     usable_cpus,
 )
 from voc.embed.torch_backend import export_onnx
@@ -142,6 +143,8 @@ class OnnxEmbedder:
         cache_dir: folder of exported models; None: :func:`user_cache_dir` at first use.
         threads: batches run at once, each in its own single-threaded onnxruntime session;
             None: one per CPU this process may use.
+        max_tokens: word pieces of each text given to the model (fewer if the model takes
+            fewer); None: the model's own limit.
 
     Example:
         >>> OnnxEmbedder().encode(["refund please"]).shape  # doctest: +SKIP
@@ -154,23 +157,28 @@ class OnnxEmbedder:
         batch_size: int = 64,
         cache_dir: str | Path | None = None,
         threads: int | None = None,
+        max_tokens: int | None = None,
     ):
         self.model = model
         self.batch_size = batch_size
         self.cache_dir = cache_dir
         self.threads = threads
+        self.max_tokens = max_tokens
         self._sessions: list[Any] = []
         self._tokenizer: Any = None
 
     @property
     def model_id(self) -> str:
+        return self._export_id() + truncation_suffix(self.max_tokens)
+
+    def _export_id(self) -> str:
         recipe = export_recipe(self.model)
         return f"{recipe['source']}+onnx-int8-{_digest(recipe)}"
 
     def export_dir(self) -> Path:
-        """Folder of this model's export (it may not exist yet)."""
+        """Folder of this model's export (it may not exist yet; any token limit shares it)."""
         root = Path(self.cache_dir) if self.cache_dir else user_cache_dir()
-        return root / "onnx" / folder_name(self.model_id)
+        return root / "onnx" / folder_name(self._export_id())
 
     def export(self) -> Path:
         """Export and quantise the model unless its folder exists; return the folder.
@@ -231,6 +239,9 @@ class OnnxEmbedder:
                 for _ in range(self.threads or usable_cpus())
             ]
             tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+            limit = (tokenizer.truncation or {}).get("max_length")
+            if self.max_tokens and (limit is None or self.max_tokens < limit):
+                tokenizer.enable_truncation(self.max_tokens)
         except Exception as exc:  # a damaged cache folder; onnxruntime raises its own kinds
             raise ModelError(
                 f"the ONNX export in {folder} cannot be loaded ({exc}); delete that folder to "

@@ -22,6 +22,7 @@ from voc.embed.base import (
     model_source,
     source_model_id,
     token_arrays,
+    truncation_suffix,
 )
 from voc.errors import ModelError
 
@@ -58,6 +59,8 @@ class SentenceTransformerEmbedder:
         device: torch device; CPU by default so results do not depend on the machine.
         threads: torch's intra-op threads, set for this whole process when the model loads (an
             engine's worker runs one); None: torch's default.
+        max_tokens: word pieces of each text given to the model (fewer if the model takes
+            fewer); None: the model's own limit.
     """
 
     def __init__(
@@ -66,16 +69,18 @@ class SentenceTransformerEmbedder:
         batch_size: int = 64,
         device: str = "cpu",
         threads: int | None = None,
+        max_tokens: int | None = None,
     ):
         self.model = model
         self.batch_size = batch_size
         self.device = device
         self.threads = threads
+        self.max_tokens = max_tokens
         self._model: Any = None
 
     @property
     def model_id(self) -> str:
-        return source_model_id(self.model)
+        return source_model_id(self.model) + truncation_suffix(self.max_tokens)
 
     def _load(self) -> Any:
         if self._model is None:
@@ -84,6 +89,8 @@ class SentenceTransformerEmbedder:
 
                 torch.set_num_threads(self.threads)
             self._model = load_sentence_transformer(self.model, self.device)
+            if self.max_tokens:
+                self._model.max_seq_length = min(self.max_tokens, self._model.max_seq_length)
         return self._model
 
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
