@@ -36,6 +36,14 @@ def measure_in_fresh_process(module: str, target: Path, tail: int = 3000) -> dic
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def write_report(path: Path, lines: list[str]) -> None:
+    """Write a benchmark's Markdown report to ``path`` and print it."""
+    table = "\n".join(lines) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(table, encoding="utf-8")
+    print(table)
+
+
 def machine() -> str:
     """One line describing the machine the numbers come from."""
     cpu = platform.processor() or platform.machine()
@@ -99,10 +107,7 @@ def main() -> None:
         f"| **whole command** (process start, imports, model load, write) "
         f"| {cold['wall']:.2f} | | {warm['wall']:.2f} | |"
     )
-    table = "\n".join(lines) + "\n"
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(table, encoding="utf-8")
-    print(table)
+    write_report(args.out, lines)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.bench_cluster import machine
+from benchmarks.bench_cluster import machine, write_report
 from voc.config import RunConfig
 from voc.embed import Embedder, OnnxEmbedder, SentenceTransformerEmbedder
 from voc.embed.onnx_backend import MODEL_FILE
@@ -89,9 +89,7 @@ def main() -> None:
         f"Cosine onnx vs torch, row by row: mean {cosine.mean():.4f}, min {cosine.min():.4f}, "
         f"1st percentile {np.percentile(cosine, 1):.4f}, 5th {np.percentile(cosine, 5):.4f}.",
     ]
-    table = "\n".join(lines) + "\n"
-    (args.out / "bench_embed.md").write_text(table, encoding="utf-8")
-    print(table)
+    write_report(args.out / "bench_embed.md", lines)
 
 
 if __name__ == "__main__":

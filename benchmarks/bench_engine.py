@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.bench_cluster import machine
+from benchmarks.bench_cluster import machine, write_report
 from benchmarks.bench_ingest import SENTENCES, SUBJECTS
 from voc.config import EmbedConfig
 from voc.embed import OnnxEmbedder, make_embedder
@@ -102,9 +102,7 @@ def main() -> None:
         f"Local cluster start-up (not in texts/s): {starts}.",
         f"Vectors bit-identical to local 1 thread in every configuration: {identical}.",
     ]
-    table = "\n".join(lines) + "\n"
-    (args.out / "bench_engine.md").write_text(table, encoding="utf-8")
-    print(table)
+    write_report(args.out / "bench_engine.md", lines)
 
 
 if __name__ == "__main__":

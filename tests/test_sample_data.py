@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import html
-import importlib.util
 import os
 import re
 import subprocess
@@ -110,12 +109,9 @@ def pii_values() -> list[str]:
 @pytest.fixture(scope="module")
 def generator() -> ModuleType:
     """``sample_data/generate.py`` imported as a module."""
-    spec = importlib.util.spec_from_file_location("sample_data_generate", GENERATOR)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    from sample_data import generate
+
+    return generate
 
 
 @pytest.fixture(scope="module")
