@@ -145,8 +145,8 @@ class EmbedConfig:
         default=128,
         metadata=_doc(
             "Word pieces of each ticket given to the model. all-MiniLM-L6-v2 was trained on 128 "
-            "and embeds longer texts worse, not better; cutting the few longer tickets there "
-            "also makes embedding about 10% faster. None: the model's own limit (256).",
+            "and, by its maintainers' account, embeds longer texts worse, not better, so the few "
+            "longer tickets are cut there. None: the model's own limit (256).",
             min=8,
         ),
     )
