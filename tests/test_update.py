@@ -25,11 +25,11 @@ def reruns(sample_run, sample_workspace: Path, embedder, tmp_path_factory: pytes
     shutil.copytree(sample_workspace / "cache", ws / "cache")  # no need to embed again
     first = run(earliest, ws, embedder=embedder)
     second = run(SAMPLE, ws, embedder=embedder)
-    return first, second, ws
+    return first, second, ws, earliest
 
 
 def test_rerun_keeps_the_themes_and_assigns_only_the_new_tickets(reruns, truth) -> None:
-    first, second, _ = reruns
+    first, second, _, _ = reruns
     update = second.manifest["clustering"]["update"]
     assert first.manifest["clustering"]["update"] is None  # the first run learns themes
     assert update["of_run"] == update["fit_run"] == first.run_id
@@ -53,7 +53,7 @@ def test_rerun_keeps_the_themes_and_assigns_only_the_new_tickets(reruns, truth) 
 
 
 def test_refit_learns_the_themes_afresh(reruns, embedder) -> None:
-    _, second, ws = reruns
+    _, _, ws, _ = reruns
     refit = RunConfig().with_overrides({"cluster.update_max_new": 0.0})
     third = run(SAMPLE, ws, refit, embedder=embedder)
     assert third.manifest["clustering"]["update"] is None
@@ -62,6 +62,10 @@ def test_refit_learns_the_themes_afresh(reruns, embedder) -> None:
 
 
 def test_other_settings_or_many_new_tickets_learn_afresh(reruns, embedder) -> None:
-    _, _, ws = reruns
+    _, _, ws, earliest = reruns
+    tight = RunConfig().with_overrides({"cluster.update_max_new": 0.01})
+    # 5% of the newest run's tickets gone, then 5% new: both above 1%.
+    assert run(earliest, ws, tight, embedder=embedder).manifest["clustering"]["update"] is None
+    assert run(SAMPLE, ws, tight, embedder=embedder).manifest["clustering"]["update"] is None
     other = RunConfig().with_overrides({"cluster.n_neighbors": 12})
     assert run(SAMPLE, ws, other, embedder=embedder).manifest["clustering"]["update"] is None

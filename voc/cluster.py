@@ -147,6 +147,7 @@ class ThemeModel:
         steps = _Steps(progress)
         sample = self._sample_rows(n)
         self.sample_size_ = None if sample is None else len(sample)
+        self.new_themes_ = 0  # themes only an update adds
         if sample is None:
             self.labels_, self.similarity_, self.map_xy_ = self._fit_all(x, size, steps)
         else:
