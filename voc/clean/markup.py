@@ -14,6 +14,9 @@ _TAG_NAMES = (
     "small|span|strike|strong|style|script|sub|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul"
 )
 HTML_TAG_RE = re.compile(rf"<(?:/?(?:{_TAG_NAMES})(?=[\s/>])[^<>]{{0,2000}}>|!--|!doctype\b)", re.I)
+# RE2 syntax (run by pyarrow over a whole column, see voc.clean.batch): on ASCII text, strip_html
+# returns its input unchanged unless this matches (a tag-like "<name", "<!--", or "&" + "#"/letter).
+HTML_MAY_CHANGE = rf"(?i)<(?:/?(?:{_TAG_NAMES})|!--|!doctype)|&[#A-Za-z]"
 HTML_ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Our own layout markers: block boundary, line break, table cell. Removed from input first.
 _BLOCK, _BREAK, _CELL = "\x00", "\x01", "\x02"

@@ -244,15 +244,16 @@ CHAT_HEADER_RE = re.compile(
 )
 # Web-form and call-note field lines ("Name: Freya Santos", "Topic: Billing"): metadata, not the
 # customer's message. Only short values are dropped, so "Email: it never arrives ..." is kept.
-FORM_FIELD_RE = re.compile(
-    r"^[ \t]*(?:name|full name|e-?mail|email address|phone|phone number|company|organi[sz]ation|"
+_FORM_FIELDS = (
+    r"name|full name|e-?mail|email address|phone|phone number|company|organi[sz]ation|"
     r"topic|category|callback number|call summary|caller|account|plan|browser|"
-    r"nama|telepon|perusahaan|topik)[ \t]*:[ \t]*[^\n]{0,60}(?:\n|\Z)",
-    re.I | re.M,
+    r"nama|telepon|perusahaan|topik"
 )
-MESSAGE_LABEL_RE = re.compile(
-    r"^[ \t]*(?:message|pesan|description|details)[ \t]*:[ \t]*", re.I | re.M
+FORM_FIELD_RE = re.compile(
+    rf"^[ \t]*(?:{_FORM_FIELDS})[ \t]*:[ \t]*[^\n]{{0,60}}(?:\n|\Z)", re.I | re.M
 )
+_MESSAGE_LABELS = "message|pesan|description|details"
+MESSAGE_LABEL_RE = re.compile(rf"^[ \t]*(?:{_MESSAGE_LABELS})[ \t]*:[ \t]*", re.I | re.M)
 
 
 # Jira's CSV writes each comment as "12/Mar/24 3:18 PM;<author account id>;<text>".
@@ -292,3 +293,24 @@ def strip_transcript_markup(text: str) -> str:
         text = "\n".join(kept) + ("\n" if kept else "")
     text = FORM_FIELD_RE.sub("", text)
     return MESSAGE_LABEL_RE.sub("", text)
+
+
+# --- necessary conditions, for cleaning a whole column at once (voc.clean.batch) ---------------
+# RE2 syntax, run by pyarrow in C++ over every ticket of a chunk. On ASCII text without "\r", each
+# step returns its input unchanged unless its pattern matches; they ignore the finer conditions
+# (boundaries, dates, lookarounds), so they may match more often, never less.
+_ASCII_SPACE = r"[\t\n\v\f\r \x1c-\x1f]"  # what str.strip and re's \s take for white space in ASCII
+
+
+def _any_of(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(word) for word in words)
+
+
+TRANSCRIPT_MAY_CHANGE = (
+    rf"(?im)^[ \t]*(?:[(\[0-9]|chat|conversation|{_FORM_FIELDS}|{_MESSAGE_LABELS})"
+)
+QUOTED_MAY_CHANGE = (
+    _any_of((*_ATTRIBUTION_HINTS, *_SEPARATOR_HINTS, *_HEADER_HINTS, ">")) + rf"|{_ASCII_SPACE}\z"
+)
+SIGNATURE_MAY_CHANGE = rf"(?im)^[ \t]*(?:--|{_any_of(_SIGNOFF_STARTS)})"
+GREETING_MAY_CHANGE = rf"(?i)\A{_ASCII_SPACE}*(?:{_GREETING_WORDS})"
