@@ -176,19 +176,26 @@ def strip_signature(text: str) -> str:
     lines = unix_newlines(text).split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
     window = filled[-(_DELIMITER_MAX_TRAILING_LINES + 1) :]
+    # A sign-off may only be followed by a few short lines without a "P.S.": from the end back,
+    # the first window position where that no longer holds; no line before it can be a sign-off
+    # (so long content lines are never tested against the sign-off rules).
+    first = len(window) - 1
+    while (
+        first > 0
+        and len(window) - first <= _SIGNOFF_MAX_TRAILING_LINES
+        and _short_closing_line(lines[window[first]])
+    ):
+        first -= 1
     for pos, index in enumerate(window):
         line = lines[index]
-        trailing = window[pos + 1 :]
-        if line == _SIG_DELIMITER:
-            return "\n".join(lines[:index]).rstrip()
-        if len(trailing) > _SIGNOFF_MAX_TRAILING_LINES:
-            continue
-        if _is_signoff(line) and all(
-            len(lines[i].strip()) <= _SIGNOFF_MAX_LINE_CHARS and not POSTSCRIPT_RE.match(lines[i])
-            for i in trailing
-        ):
+        if line == _SIG_DELIMITER or (pos >= first and _is_signoff(line)):
             return "\n".join(lines[:index]).rstrip()
     return text
+
+
+def _short_closing_line(line: str) -> bool:
+    """A line that may follow a sign-off: short (a name, a title, a phone) and not a "P.S."."""
+    return len(line.strip()) <= _SIGNOFF_MAX_LINE_CHARS and not POSTSCRIPT_RE.match(line)
 
 
 def _is_signoff(line: str) -> bool:

@@ -97,7 +97,9 @@ def read_export(
                 rows_read += len(chunk)
                 frame = checks.chunk_rows(chunk, skipped)
                 if frame is not None and len(frame):
-                    for done, more in cleaner.submit(frame):
+                    # A full chunk: the export may hold more, so workers may start now.
+                    full = len(chunk) >= config.chunk_rows
+                    for done, more in cleaner.submit(frame, full):
                         frames += [done] if len(done) else []
                         skipped.extend(more)
             for done, more in cleaner.finish():
@@ -144,13 +146,13 @@ def read_export(
 
 
 class _Cleaner:
-    """Runs the ``prepare`` step on each chunk, in worker processes once the export proves big.
+    """Runs the ``prepare`` step on each chunk, in worker processes once the export may be big.
 
-    The first chunk is cleaned in this process, so small exports never pay for starting workers.
-    From the second on, chunks go to a pool (``prepare`` must then be picklable, e.g. a
-    ``functools.partial`` of a module-level function); at most one chunk per worker waits, so
-    memory stays bounded, and results come back in file order. A given ``pool`` replaces the
-    reader's own processes, and is left open.
+    A first chunk shorter than a full one (the whole export) is cleaned in this process, so small
+    exports never pay for starting workers. Otherwise every chunk goes to a pool (``prepare``
+    must then be picklable, e.g. a ``functools.partial`` of a module-level function); at most one
+    chunk per worker waits, so memory stays bounded, and results come back in file order. A
+    given ``pool`` replaces the reader's own processes, and is left open.
     """
 
     def __init__(self, prepare: Prepare | None, workers: int, pool: CleaningPool | None = None):
@@ -163,13 +165,16 @@ class _Cleaner:
         self.processes = 1
         self.chunks = 0
 
-    def submit(self, frame: pd.DataFrame) -> Iterator[tuple[pd.DataFrame, list[SkippedRow]]]:
-        """Hand over one chunk; yield the chunks that are ready, in order."""
+    def submit(
+        self, frame: pd.DataFrame, full: bool = False
+    ) -> Iterator[tuple[pd.DataFrame, list[SkippedRow]]]:
+        """Hand over one chunk (``full``: as long as a chunk can be, so more may follow); yield
+        the chunks that are ready, in order."""
         self.chunks += 1
         if self.prepare is None:
             yield frame, []
             return
-        if self.chunks == 1 or self.workers < 2:
+        if (self.chunks == 1 and not full) or self.workers < 2:
             yield self._collect(_timed(self.prepare, frame))
             return
         if self.pool is None and self.given:
