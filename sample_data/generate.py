@@ -4772,6 +4772,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="multiply every theme's size (default 1: the committed sample of about 2,900 tickets)",
     )
     args = parser.parse_args(argv)
+    if args.scale != 1 and args.out_dir.resolve() == Path(__file__).resolve().parent:
+        parser.error("--scale needs --out-dir: the files in sample_data/ are the scale-1 sample")
     dataset = generate(scale=args.scale)
     write_dataset(dataset, args.out_dir)
     print(summary(dataset))

@@ -579,3 +579,13 @@ def test_chat_and_phone_tickets_are_a_minority(tickets: dict[str, dict[str, str]
     assert channels["Chat"] <= MAX_CHANNEL_SHARE * len(tickets), channels
     assert channels["Phone"] <= MAX_CHANNEL_SHARE * len(tickets), channels
     assert channels["Chat"] > 0 and channels["Phone"] > 0
+
+
+def test_a_scaled_export_never_overwrites_the_committed_sample() -> None:
+    before = {p.name: p.read_bytes() for p in SAMPLE_DIR.glob("sample_*")}
+    done = subprocess.run(
+        [sys.executable, str(GENERATOR), "--scale", "2"], capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert "--scale needs --out-dir" in done.stderr
+    assert {p.name: p.read_bytes() for p in SAMPLE_DIR.glob("sample_*")} == before

@@ -6,12 +6,13 @@ neighbour graph once and uses it three times: UMAP's clustering space, the 2-D m
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
+
+from voc.cpus import usable_cpus
 
 # Rows of similarities held per block: about 128 MB of float32 per worker thread.
 _BLOCK_BYTES = 128 * 2**20
@@ -68,7 +69,7 @@ def exact_neighbors(x: np.ndarray, k: int, threads: int | None = None) -> Neighb
         indices[start:stop] = top
         distances[start:stop] = np.clip(1.0 - top_sims, 0.0, 2.0)
 
-    workers = threads or min(len(starts), os.cpu_count() or 1)
+    workers = threads or min(len(starts), usable_cpus())
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         list(pool.map(block, starts))  # numpy releases the GIL in matmul and partition
     return Neighbors(indices, distances)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Callable, Sequence
 from importlib.metadata import version
@@ -37,13 +36,6 @@ class Embedder(Protocol):
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         """Embed texts; rows are unit length."""
         ...
-
-
-def usable_cpus() -> int:
-    """CPUs this process may run on (its affinity, where the system reports one)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def bundled_model_path() -> Path:

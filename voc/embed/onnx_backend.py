@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from voc.config import BUNDLED_MODEL
+from voc.cpus import usable_cpus
 from voc.embed.base import (
     ONNX_OUTPUT,
     STAGE,
@@ -35,7 +36,6 @@ from voc.embed.base import (
     source_model_id,
     token_arrays,
     truncation_suffix,
-    usable_cpus,
 )
 from voc.embed.torch_backend import export_onnx
 from voc.errors import ModelError

@@ -28,8 +28,9 @@ import numpy as np
 from distributed import Client, LocalCluster, as_completed
 
 from voc.config import EmbedConfig, EngineConfig
+from voc.cpus import usable_cpus
 from voc.embed import Embedder, OnnxEmbedder, Progress, make_embedder, partition_plan
-from voc.embed.base import STAGE, usable_cpus
+from voc.embed.base import STAGE
 from voc.embed.cache import Encode
 from voc.engine.base import Engine
 from voc.errors import ConfigError, EngineError

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -33,6 +32,7 @@ import pyarrow.compute as pc
 
 from voc import schema
 from voc.config import IngestConfig
+from voc.cpus import usable_cpus
 from voc.errors import EmptyCorpusError
 from voc.ingest.columns import ColumnMapping, detect_columns, normalise_header
 from voc.ingest.readers import Record, RecordBlock, read_raw
@@ -157,7 +157,7 @@ class _Cleaner:
 
     def __init__(self, prepare: Prepare | None, workers: int, pool: CleaningPool | None = None):
         self.prepare = prepare
-        self.workers = pool.workers if pool else workers or os.cpu_count() or 1
+        self.workers = pool.workers if pool else workers or usable_cpus()
         self.given = pool
         self.pool: Executor | None = None
         self.pending: deque[Future[tuple[pd.DataFrame, list[SkippedRow], float]]] = deque()
