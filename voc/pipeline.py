@@ -162,8 +162,9 @@ def _run(
     with timer.stage("cluster", reports_itself=True):
         model = ThemeModel.from_config(config.cluster, config.seed)
         earlier = earlier_fit(ws, frame, config, embedder.model_id)
+        assign = engine.assigner(model)
         if earlier is None:
-            model.fit(vectors, progress, assign=engine.assigner(model))
+            model.fit(vectors, progress, assign=assign)
         else:
             model.update(
                 vectors,
@@ -172,7 +173,7 @@ def _run(
                 earlier.xy,
                 earlier.centroids,
                 progress,
-                assign=engine.assigner(model),
+                assign=assign,
             )
     with timer.stage("themes"):
         themes, parents = describe_themes(

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from voc.config import EmbedConfig
-from voc.embed.base import Embedder, Progress, bundled_model_path
+from voc.embed.base import Embedder, Progress, bundled_model_path, length_order
 from voc.embed.cache import CachedEmbedder, EmbeddingCache, embed_texts, text_key
 from voc.embed.onnx_backend import OnnxEmbedder, user_cache_dir
 from voc.embed.torch_backend import CHUNK_BATCHES, SentenceTransformerEmbedder
@@ -62,4 +62,4 @@ def partition_plan(texts: Sequence[str], config: EmbedConfig) -> tuple[np.ndarra
     """
     if config.backend == "torch":
         return np.arange(len(texts)), config.batch_size * CHUNK_BATCHES
-    return np.argsort([len(t) for t in texts], kind="stable"), config.batch_size
+    return length_order(texts), config.batch_size

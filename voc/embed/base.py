@@ -68,6 +68,12 @@ def source_model_id(model: str) -> str:
     return str(path.resolve()) if path.exists() else model
 
 
+def length_order(texts: Sequence[str]) -> np.ndarray:
+    """The order the onnx backend batches texts in: by length, ties in input order (less
+    padding per batch; :func:`voc.embed.partition_plan` splits work along the same order)."""
+    return np.argsort([len(t) for t in texts], kind="stable")
+
+
 def truncation_suffix(max_tokens: int | None) -> str:
     """The part of a model id that says how many word pieces the model is given."""
     return f"+max{max_tokens}tokens" if max_tokens else ""

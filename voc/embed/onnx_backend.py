@@ -33,6 +33,7 @@ from voc.embed.base import (
     STAGE,
     Progress,
     folder_name,
+    length_order,
     source_model_id,
     token_arrays,
     truncation_suffix,
@@ -254,7 +255,7 @@ class OnnxEmbedder:
         sessions, tokenizer = self._load()
         total = len(texts)
         out = np.empty((total, sessions[0].get_outputs()[0].shape[1]), dtype=np.float32)
-        order = np.argsort([len(t) for t in texts], kind="stable")
+        order = length_order(texts)
         batches = [order[s : s + self.batch_size] for s in range(0, total, self.batch_size)]
         idle: queue.SimpleQueue[Any] = queue.SimpleQueue()
         for session in sessions:

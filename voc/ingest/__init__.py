@@ -78,8 +78,9 @@ def read_export(
 ) -> IngestResult:
     """Read an export, map its columns, and keep or skip (with a reason) every row.
 
-    ``prepare`` runs on each chunk, from the second chunk on in ``pool`` when given (the caller
-    keeps it open), else in ``config.clean_workers`` processes of the reader's own.
+    ``prepare`` runs on each chunk; once the export may be larger than one chunk, in ``pool`` when
+    given (the caller keeps it open), else in ``config.clean_workers`` processes of the reader's
+    own.
     """
     config = config or IngestConfig()
     raw = read_raw(path)
