@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from voc.clean import clean_text, clean_texts
+from voc.clean import clean_text, clean_texts, mask_pii, mask_pii_texts
 from voc.clean.batch import BATCH_MIN_TEXTS, _clean_column
 from voc.clean.replies import unix_newlines
 from voc.clean.text import clean_steps
@@ -148,3 +148,17 @@ def test_clean_texts_keeps_order_duplicates_and_empty_cells(n: int) -> None:
     assert out[:3] == [f"Ticket {i} fails, call [PHONE]" for i in range(3)]
     assert out[n:] == ["", "", "", "Ticket 0 fails, call [PHONE]", ""]
     assert len(out) == len(texts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(_texts(PIECES), min_size=BATCH_MIN_TEXTS, max_size=BATCH_MIN_TEXTS + 40))
+def test_mask_pii_texts_equals_mask_pii_on_each(texts: list[str]) -> None:
+    # Metadata is masked as it is, "\r" and blank values included (no clean-up before).
+    assert mask_pii_texts(texts) == [mask_pii(t) for t in texts]
+
+
+def test_mask_pii_texts_masks_what_it_must_and_keeps_the_rest() -> None:
+    values = ["Acme Inc", "jane@example.com\r\n", "  ", "Order 12345678", "Café +44 20 7946 0958"]
+    out = mask_pii_texts(values * BATCH_MIN_TEXTS)
+    assert out[:5] == ["Acme Inc", "[EMAIL]\r\n", "  ", "Order 12345678", "Café [PHONE]"]
+    assert out == [mask_pii(v) for v in values * BATCH_MIN_TEXTS]

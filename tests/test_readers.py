@@ -145,8 +145,23 @@ def test_any_file_reads_or_fails_with_a_clear_error(tmp_path: Path, data: bytes)
     )
 
 
-def test_parallel_cleaning_gives_the_same_rows_in_the_same_order(tmp_path: Path) -> None:
+@pytest.mark.parametrize("early", [False, True])
+def test_parallel_cleaning_gives_the_same_rows_in_the_same_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, early: bool
+) -> None:
     from functools import partial
+
+    import voc.ingest
+
+    started: list[int] = []
+    start_early = voc.ingest._Cleaner.start_early
+    monkeypatch.setattr(
+        voc.ingest._Cleaner,
+        "start_early",
+        lambda self: started.append(self.workers) or start_early(self),
+    )
+    if early:  # as if the export were too big for one chunk: workers start before reading
+        monkeypatch.setattr(voc.ingest, "_MAX_BYTES_PER_ROW", 1)
 
     from voc.config import IngestConfig, RunConfig
     from voc.prepare import prepare_frame
@@ -164,6 +179,8 @@ def test_parallel_cleaning_gives_the_same_rows_in_the_same_order(tmp_path: Path)
     pd.testing.assert_frame_equal(one.frame, two.frame)
     assert one.skipped == two.skipped
     assert two.rows_read == two.rows_used + len(two.skipped) == 1200
+    # A small export never starts workers before it proves bigger than a chunk.
+    assert started == ([1, 2] if early else [])
 
 
 json_values = st.recursive(

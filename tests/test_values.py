@@ -16,6 +16,7 @@ from voc.ingest.values import (
     UNDETERMINED,
     detect_languages,
     duration_unit,
+    languages,
     normalise_csat,
     parse_counts,
     parse_datetimes,
@@ -536,6 +537,52 @@ def test_short_or_unknown_text_is_undetermined(text: object) -> None:
 def test_languages_keep_order_and_accept_a_series() -> None:
     texts = pd.Series([ENGLISH[0], INDONESIAN[0], "ok"])
     assert detect_languages(texts) == ["en", "id", UNDETERMINED]
+
+
+_WORDS = sorted(languages._WORD_LANGUAGE)
+# A few words each of three languages: short texts of them often sit right at the 2-hit and 2:1
+# thresholds. Pieces are glued with no space, so digits and punctuation must split words.
+_FEW_WORDS = ["the", "please", "WITH", "saya", "tidak", "bisa", "nicht", "und"]
+_NOISE = [*",.;:!?'\"()-_/#@0123456789", " ", "  ", "\n", "\t", "\v", "\f", "\x1c", "\x1f", "\x00"]
+_NOT_ASCII = ["é", "ß", "日", "\xa0"]
+_language_texts = st.lists(
+    st.sampled_from(_FEW_WORDS) | st.sampled_from(_NOISE) | st.sampled_from(_WORDS), max_size=14
+).map("".join) | st.lists(
+    st.sampled_from(_WORDS) | st.sampled_from(_NOISE + _NOT_ASCII) | st.text(max_size=6),
+    max_size=160,
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    texts=st.lists(
+        _language_texts,
+        min_size=languages._COLUMN_MIN_TEXTS,
+        max_size=languages._COLUMN_MIN_TEXTS + 30,
+    )
+)
+def test_column_path_equals_the_per_text_guess(texts: list[str]) -> None:
+    # pyarrow splits and looks up the ASCII texts' words: the same answer as per text, always.
+    assert detect_languages(texts) == [languages._language(t) for t in texts]
+
+
+def test_column_path_on_languages_and_non_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(languages, "_COLUMN_SLICE_TEXTS", 7)  # several slices, kept in order
+    # At the thresholds: two hits at least, and twice the runner-up's.
+    edges = {
+        "the please saya": "en",
+        "the saya": UNDETERMINED,
+        "saya tidak the": "id",
+        "the": "und",
+    }
+    texts = [*ENGLISH, *INDONESIAN, *(t for t, _ in OTHERS), None, float("nan"), "", "Refund?"]
+    texts = [*edges, *texts * 4]
+    expected = [languages._language(t) for t in texts]
+    assert len(texts) >= languages._COLUMN_MIN_TEXTS
+    assert detect_languages(texts) == expected
+    assert detect_languages(pd.Series(texts, index=range(5, 5 + len(texts)))) == expected
+    assert expected[: len(edges)] == list(edges.values())
+    assert {"en", "id", "es", "pt", "fr", "de", "nl", "it", UNDETERMINED} == set(expected)
 
 
 # ---------------------------------------------------------------------------------------------

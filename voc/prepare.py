@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from voc import schema
-from voc.clean import clean_texts, mask_pii
+from voc.clean import clean_texts, mask_pii_texts
 from voc.config import RunConfig
 from voc.ingest.values import detect_languages
 from voc.schema import SkippedRow
@@ -50,10 +50,11 @@ def prepare_frame(
     frame = frame.drop(columns=[schema.BODY])
     if config.clean.mask_pii:
         for column in _MASKED_METADATA:
-            frame[column] = _per_value(frame[column], mask_pii)
+            frame[column] = _per_value(frame[column], mask_pii_texts)
     if config.ingest.hash_requester:
         frame[schema.REQUESTER] = _per_value(
-            frame[schema.REQUESTER], lambda v: pseudonym(v, salt) if v else None
+            frame[schema.REQUESTER],
+            lambda values: [pseudonym(v, salt) if v else None for v in values],
         )
     empty = frame[schema.TEXT].str.strip() == ""
     skipped = [
@@ -67,8 +68,9 @@ def prepare_frame(
     return frame, skipped
 
 
-def _per_value(values: pd.Series, func: Callable[[str], str | None]) -> pd.Series:
-    """Apply ``func`` once per distinct text (metadata repeats a lot); other values pass through.
+def _per_value(values: pd.Series, func: Callable[[list[str]], list[str | None]]) -> pd.Series:
+    """Map each distinct text once (metadata repeats a lot) with ``func``, which takes and returns
+    a list; other values pass through.
 
     Distinct values come from ``pd.factorize`` and results are put back by their codes, so the
     per-row work is vectorised; only texts are mapped, and every other value (None, NaN, numbers)
@@ -79,10 +81,10 @@ def _per_value(values: pd.Series, func: Callable[[str], str | None]) -> pd.Serie
     codes, uniques = pd.factorize(values)
     # As plain objects: iterating pandas' Arrow-backed strings costs a microsecond per value.
     uniques = np.asarray(uniques, dtype=object)
-    is_text = [isinstance(v, str) for v in uniques]
-    mapped = np.empty(len(uniques), dtype=object)
-    mapped[:] = [func(v) if text else None for v, text in zip(uniques, is_text, strict=True)]
-    rows = np.array([*is_text, False], dtype=bool)[codes]  # code -1 (missing) reads the False
+    is_text = np.array([isinstance(v, str) for v in uniques], dtype=bool)
+    mapped = np.full(len(uniques), None, dtype=object)
+    mapped[is_text] = func(uniques[is_text].tolist())
+    rows = np.append(is_text, False)[codes]  # code -1 (missing) reads the False
     out = values.to_numpy(dtype=object, copy=True)
     out[rows] = mapped[codes[rows]]
     return pd.Series(out, index=values.index, name=values.name)

@@ -16,7 +16,7 @@ Example:
 
 from __future__ import annotations
 
-from voc.clean.batch import clean_texts
+from voc.clean.batch import clean_texts, mask_pii_texts
 from voc.clean.markup import strip_html
 from voc.clean.pii import (
     CARD_TOKEN,
@@ -49,6 +49,7 @@ __all__ = [
     "iban_valid",
     "luhn_valid",
     "mask_pii",
+    "mask_pii_texts",
     "normalize_whitespace",
     "strip_greeting",
     "strip_html",

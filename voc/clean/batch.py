@@ -16,17 +16,18 @@ no condition can start matching. ``tests/test_clean_batch.py`` checks the equali
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from voc.clean.pii import mask_pii
 from voc.clean.replies import unix_newlines
-from voc.clean.text import as_text, clean_steps, clean_text
+from voc.clean.text import PII_STEP, CleanStep, as_text, clean_steps, clean_text
 from voc.config import CleanConfig
 
-# Below this many distinct texts, pyarrow's fixed cost per call is more than the checks save.
+# Below this many texts, pyarrow's fixed cost per call is more than the checks save.
 BATCH_MIN_TEXTS = 64
 
 
@@ -51,16 +52,41 @@ def clean_texts(texts: Iterable[str | None], config: CleanConfig) -> list[str]:
     return [by_text[value] for value in values]
 
 
+def mask_pii_texts(texts: Sequence[str]) -> list[str]:
+    """:func:`mask_pii` on each of ``texts``, calling it only where personal data may be.
+
+    Example:
+        >>> mask_pii_texts(["Acme Inc", "bob@example.com"])
+        ['Acme Inc', '[EMAIL]']
+    """
+    if len(texts) < BATCH_MIN_TEXTS:
+        return [mask_pii(text) for text in texts]
+    return _run_steps(list(texts), (PII_STEP,))
+
+
 def _clean_column(texts: list[str], config: CleanConfig) -> list[str]:
     """:func:`clean_text` on each of ``texts`` (strings), calling each step only where needed."""
     out = [unix_newlines(text) for text in texts]
-    blank = np.fromiter((not text or text.isspace() for text in out), bool, len(out))
+    blank = [not text or text.isspace() for text in out]
+    out = _run_steps(out, clean_steps(config), skip=np.array(blank, dtype=bool))
+    return [("" if empty else text) for text, empty in zip(out, blank, strict=True)]
+
+
+def _run_steps(
+    out: list[str], steps: Sequence[CleanStep], skip: np.ndarray | None = None
+) -> list[str]:
+    """Each of ``steps`` in turn on each text of ``out`` (changed in place) where it may change
+    it; rows in ``skip`` are left alone."""
     column = pa.array(out, type=pa.large_string())
-    # Every step runs on these rows: text beyond ASCII, or changed by a step other than a cut.
-    every_step = ~pc.string_is_ascii(column).to_numpy(zero_copy_only=False)
-    for step in clean_steps(config):
+    # Every step runs on these rows: text beyond ASCII or with "\r" (the conditions assume
+    # neither), or changed by a step other than a cut.
+    beyond = pc.or_(pc.invert(pc.string_is_ascii(column)), pc.match_substring(column, "\r"))
+    every_step = beyond.to_numpy(zero_copy_only=False)
+    for step in steps:
         may_change = pc.match_substring_regex(column, step.may_change)
-        rows = (may_change.to_numpy(zero_copy_only=False) | every_step) & ~blank
+        rows = may_change.to_numpy(zero_copy_only=False) | every_step
+        if skip is not None:
+            rows &= ~skip
         for row in np.flatnonzero(rows).tolist():
             before = out[row]
             after = step.apply(before)
@@ -68,6 +94,4 @@ def _clean_column(texts: list[str], config: CleanConfig) -> list[str]:
                 out[row] = after
                 if not step.piece:
                     every_step[row] = True
-    for row in np.flatnonzero(blank).tolist():
-        out[row] = ""
     return out

@@ -93,6 +93,10 @@ class CleanStep:
         return out
 
 
+# Always the last step: whatever the others left is still masked.
+PII_STEP = CleanStep(mask_pii, PII_MAY_CHANGE, guarded=False, piece=False)
+
+
 @lru_cache(maxsize=16)
 def clean_steps(config: CleanConfig) -> tuple[CleanStep, ...]:
     """The steps ``config`` enables, in the order :func:`clean_text` runs them."""
@@ -115,7 +119,7 @@ def clean_steps(config: CleanConfig) -> tuple[CleanStep, ...]:
             CleanStep(strip_greeting, GREETING_MAY_CHANGE, guarded=True, piece=True),
         ),
         (True, CleanStep(normalize_whitespace, WHITESPACE_MAY_CHANGE, guarded=False, piece=False)),
-        (config.mask_pii, CleanStep(mask_pii, PII_MAY_CHANGE, guarded=False, piece=False)),
+        (config.mask_pii, PII_STEP),
     )
     return tuple(step for enabled, step in steps if enabled)
 

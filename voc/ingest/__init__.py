@@ -53,6 +53,17 @@ MALFORMED = "malformed_row"
 EMPTY_TEXT = "empty_text"
 DUPLICATE_ROW = "duplicate_row"
 DUPLICATE_ID = "duplicate_id"
+# Rows of an export larger than this many bytes a row per chunk are sure to fill more than one
+# chunk: a loose bound (tickets average well under 1 KB), so no small export starts workers.
+_MAX_BYTES_PER_ROW = 4096
+# Columns read as values, not text: parsed once for the whole export, from the rows as read.
+_VALUE_FIELDS = (
+    schema.CREATED_AT,
+    schema.CSAT,
+    *schema.NUMERIC_FIELDS,
+    *schema.DURATION_FIELDS,
+    schema.ESCALATED,
+)
 # Joins a row's fields into the text whose digest finds exact repeats.
 _FIELD_JOINER = "\x1f"
 
@@ -92,26 +103,36 @@ def read_export(
     skipped: list[SkippedRow] = []
     rows_read = 0
     cleaner = _Cleaner(prepare, config.clean_workers, pool)
+    if raw.path.stat().st_size >= config.chunk_rows * _MAX_BYTES_PER_ROW:
+        cleaner.start_early()  # more than one chunk, so its workers will be used
+    raw_values: list[pd.DataFrame] = []
+    value_warnings: list[str] = []
+    empty = pd.DataFrame([], columns=[schema.ROW_NUMBER, *schema.CANONICAL_FIELDS])
     with _collector_paused():
         try:
             for chunk in raw.chunks(config.chunk_rows):
                 rows_read += len(chunk)
                 frame = checks.chunk_rows(chunk, skipped)
                 if frame is not None and len(frame):
+                    raw_values.append(frame[[schema.ROW_NUMBER, *_VALUE_FIELDS]])
                     # A full chunk: the export may hold more, so workers may start now.
                     full = len(chunk) >= config.chunk_rows
                     for done, more in cleaner.submit(frame, full):
                         frames += [done] if len(done) else []
                         skipped.extend(more)
+            # Parsed here, while the workers clean the last chunks.
+            values = pd.concat(
+                raw_values or [empty[[schema.ROW_NUMBER, *_VALUE_FIELDS]]], ignore_index=True
+            )
+            formats = _typed_columns(values, header, mapping, config, value_warnings)
             for done, more in cleaner.finish():
                 frames += [done] if len(done) else []
                 skipped.extend(more)
         finally:
             cleaner.close()
-    empty = pd.DataFrame([], columns=[schema.ROW_NUMBER, *schema.CANONICAL_FIELDS])
     frame = pd.concat(frames, ignore_index=True) if frames else empty
-    value_warnings: list[str] = []
-    formats = _typed_columns(frame, header, mapping, config, value_warnings)
+    _put_values(frame, values)
+    _missing_as_none(frame, mapping)
     warnings = [f"{source}: {w}" for w in value_warnings]
     if not mapping.fields.get(schema.BODY):
         warnings.append(
@@ -178,9 +199,23 @@ class _Cleaner:
         if (self.chunks == 1 and not full) or self.workers < 2:
             yield self._collect(_timed(self.prepare, frame))
             return
+        pool = self._pool()
+        self.processes = self.workers
+        self.pending.append(pool.submit(_timed, self.prepare, frame))
+        while len(self.pending) > self.workers:
+            yield self._collect(self.pending.popleft().result())
+
+    def start_early(self) -> None:
+        """Start the reader's own workers before the first chunk is read, for an export known to
+        need them: each loads its modules (about a second) while this process reads."""
+        if self.prepare is not None and self.workers >= 2 and self.given is None:
+            pool = self._pool()
+            for _ in range(self.workers):
+                pool.submit(_loaded, self.prepare)
+
+    def _pool(self) -> Executor:
         if self.pool is None and self.given:
             self.pool = self.given.executor
-            self.processes = self.workers
         if self.pool is None:
             # loky (shipped with joblib): unlike multiprocessing's spawn, its workers do not re-run
             # the caller's script, so a library user needs no `if __name__ == "__main__"` guard,
@@ -188,10 +223,7 @@ class _Cleaner:
             from joblib.externals.loky import get_reusable_executor
 
             self.pool = get_reusable_executor(self.workers)
-            self.processes = self.workers
-        self.pending.append(self.pool.submit(_timed, self.prepare, frame))
-        while len(self.pending) > self.workers:
-            yield self._collect(self.pending.popleft().result())
+        return self.pool
 
     def finish(self) -> Iterator[tuple[pd.DataFrame, list[SkippedRow]]]:
         while self.pending:
@@ -209,10 +241,19 @@ class _Cleaner:
         return frame, skipped
 
 
+def _loaded(prepare: Prepare) -> None:
+    """Nothing: receiving ``prepare`` makes a worker import what it needs."""
+
+
 def _timed(prepare: Prepare, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[SkippedRow], float]:
-    """Run ``prepare`` and say how long it took (module level, so worker processes can run it)."""
+    """Run ``prepare`` and say how long it took (module level, so worker processes can run it).
+
+    The cyclic collector is paused meanwhile, as in the reader: a worker's heap holds every
+    object of pandas and pyarrow, and the collector's passes over it cost about 5-10% of cleaning.
+    """
     start = time.perf_counter()
-    frame, skipped = prepare(frame)
+    with _collector_paused():
+        frame, skipped = prepare(frame)
     return frame, skipped, time.perf_counter() - start
 
 
@@ -364,7 +405,11 @@ def _typed_columns(
     config: IngestConfig,
     warnings: list[str],
 ) -> dict[str, str]:
-    """Parse dates, CSAT and effort signals in place; return how each column was read."""
+    """Parse dates, CSAT and effort signals in place; return how each column was read.
+
+    ``frame`` holds the row numbers and :data:`_VALUE_FIELDS` of every row that passed the
+    reader's checks, as read: the file's date order and CSAT scale are judged on all of them.
+    """
     formats: dict[str, str] = {}
     frame[schema.ROW_NUMBER] = frame[schema.ROW_NUMBER].astype("int64")
 
@@ -410,11 +455,24 @@ def _typed_columns(
         warnings += parsed.warnings
         if parser is parse_durations and not missing(field):
             formats[field] = f"minutes (exported in {parsed.unit})"
+    return formats
+
+
+def _put_values(frame: pd.DataFrame, values: pd.DataFrame) -> None:
+    """Put the parsed ``values`` (of every row read, in file order) into the rows ``frame`` kept."""
+    frame[schema.ROW_NUMBER] = frame[schema.ROW_NUMBER].astype("int64")
+    at = np.searchsorted(values[schema.ROW_NUMBER].to_numpy(), frame[schema.ROW_NUMBER].to_numpy())
+    for column in values.columns.drop(schema.ROW_NUMBER):
+        frame[column] = values[column].array.take(at)
+
+
+def _missing_as_none(frame: pd.DataFrame, mapping: ColumnMapping) -> None:
+    """Metadata columns the export lacks hold None (not "") from here on."""
     text_fields = (schema.TICKET_ID, schema.SUBJECT, schema.BODY)
     for field in schema.CANONICAL_FIELDS:
-        if missing(field) and field not in text_fields and frame[field].dtype == object:
+        lacking = not mapping.fields.get(field) and field not in text_fields
+        if lacking and frame[field].dtype == object:
             frame[field] = None
-    return formats
 
 
 def _blank_to_none(values: pd.Series) -> pd.Series:
@@ -424,7 +482,10 @@ def _blank_to_none(values: pd.Series) -> pd.Series:
 def _by_row(frame: pd.DataFrame, field: str) -> pd.Series:
     """A column indexed by file row number, so parsers' warnings name rows a user can find."""
     values = _blank_to_none(frame[field])
-    return pd.Series(values.to_numpy(), index=frame[schema.ROW_NUMBER].to_numpy(), name=field)
+    # Text columns keep their pandas string array: a round trip through Python objects cost
+    # about a second per million rows, with one core idle once the workers are done.
+    data = values.array if isinstance(values.dtype, pd.StringDtype) else values.to_numpy()
+    return pd.Series(data, index=frame[schema.ROW_NUMBER].to_numpy(), name=field)
 
 
 @contextmanager
