@@ -5,15 +5,17 @@ from __future__ import annotations
 import dataclasses
 import math
 import random
+import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from voc.clean import (
     clean_text,
     clean_texts,
     luhn_valid,
+    markup,
     mask_pii,
     normalize_whitespace,
     strip_greeting,
@@ -87,6 +89,49 @@ def test_strip_html_leaves_plain_text_and_angle_bracket_emails_alone():
     text = "Contact John <john@x.com> if 3 < 5 and AT&T works"
     assert strip_html(text) == text
     assert strip_html("Ticket <ticket-id> & more") == "Ticket <ticket-id> & more"
+
+
+# What strip_html did before its shortcuts: the layout as one regex over the whole text, cells
+# looked for in every document, white space always collapsed. The shortcuts must not change a
+# result.
+_LAYOUT_REFERENCE_RE = re.compile(r"[ \x02]*[\x00\x01][ \x00-\x02]*")
+_HTML_PIECES = [
+    "<p>", "</p>", "<br>", "<BR/>", "<div>", "</div>", "<td>", "<TH>", "</td>", "<tr>", "<table>",
+    "<thead>", "<td\n>", "<table><tr><TH>", "<table><tr><td>",
+    "<table><td\n>", "<b>", "&nbsp;", "&amp;", " ", "  ", "\n", "\t", "\r\n", "\f", "a", "Hi",
+    "\xa0", "<li>", "<ul>", "<style>x</style>", "<!-- c -->", "\x00", "\x01", "\x02", "<t", "d>",
+]  # fmt: skip
+
+
+def _reference_lay_out(text: str) -> str:
+    return _LAYOUT_REFERENCE_RE.sub(lambda m: markup._layout_newlines(m.group()), text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([" ", "a", "\x00", "\x01", "\x02", "  "]), max_size=30).map("".join)
+)
+def test_layout_runs_found_from_their_markers_equal_the_one_regex(text: str) -> None:
+    assert markup._lay_out(text) == _reference_lay_out(text)
+
+
+@given(st.text(alphabet=" \t\n\r\f\v\xa0a", max_size=12))
+def test_html_white_space_is_only_collapsed_where_the_cheap_checks_say(text: str) -> None:
+    if markup.HTML_WHITESPACE_RE.search(text):
+        assert any(c in text for c in ("  ", "\n", "\t", "\r", "\f"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_HTML_PIECES), max_size=30).map("".join))
+@example("<table><tr><TH>a<TH>b</table>")
+@example("<table><tr><td\n>a</td><th/>b")
+@example("<p>a<br> \x02 <br></p>b")
+def test_strip_html_shortcuts_change_no_result(text: str) -> None:
+    fast = strip_html(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(markup, "TABLE_CELL_TAG_RE", re.compile(""))  # always look for cells
+        patch.setattr(markup, "_lay_out", _reference_lay_out)
+        assert strip_html(text) == fast
 
 
 # --- strip_quoted_replies ------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -28,9 +29,12 @@ _BLOCK_SELECTOR = (
 )
 # A run of HTML whitespace that is not already a single space (replacing " " by " " is slow).
 HTML_WHITESPACE_RE = re.compile(r"(?: [ \t\n\r\f]+|[\t\n\r\f][ \t\n\r\f]*)")
-# A run of block boundaries and breaks, with the spaces around them: becomes one or more newlines.
-# Applied only after whitespace is collapsed, so no run of spaces is long enough to backtrack on.
-LAYOUT_RUN_RE = re.compile(r"[ \x02]*[\x00\x01][ \x00-\x02]*")
+# A run of block boundaries and breaks, with the spaces and cells after it; with the spaces and
+# cells before it, it becomes one or more newlines (see _lay_out). Starting at a marker lets
+# ``re`` skip to the markers instead of trying the pattern at every space.
+LAYOUT_RUN_RE = re.compile(r"([\x00\x01][ \x00-\x02]*)")
+# A table cell's opening tag: without one, no cell needs marking.
+TABLE_CELL_TAG_RE = re.compile(r"<t[dh][\s/>]", re.I)
 CELL_RE = re.compile(r" ?\x02 ?")
 
 
@@ -63,20 +67,34 @@ def strip_html(text: str) -> str:
     for node in tree.css(_BLOCK_SELECTOR):
         node.insert_before(_BLOCK)
         node.insert_after(_BLOCK)
-    for node in tree.css("td,th"):
-        node.insert_after(_CELL)
+    if TABLE_CELL_TAG_RE.search(source):
+        for node in tree.css("td,th"):
+            node.insert_after(_CELL)
     root = tree.body or tree.root
     out = root.text() if root is not None else ""
     if _BLOCK in out or _BREAK in out:
         # Layout comes from the markup, so raw newlines are just spaces, as in a browser.
-        out = HTML_WHITESPACE_RE.sub(" ", out)
-        out = LAYOUT_RUN_RE.sub(_layout_newlines, out)
+        if "  " in out or "\n" in out or "\t" in out or "\r" in out or "\f" in out:
+            out = HTML_WHITESPACE_RE.sub(" ", out)
+        out = _lay_out(out)
     if _CELL in out:
         out = CELL_RE.sub(" ", out)
     return out.replace("\xa0", " ").strip()
 
 
-def _layout_newlines(match: re.Match[str]) -> str:
+def _lay_out(text: str) -> str:
+    """Each run of layout markers, with the spaces and cells around it, as its newlines."""
+    parts = LAYOUT_RUN_RE.split(text)  # text, run, text, run, ..., text
+    out = []
+    for i in range(1, len(parts), 2):
+        out.append(parts[i - 1].rstrip(" " + _CELL))
+        out.append(_layout_newlines(parts[i]))
+    out.append(parts[-1])
+    return "".join(out)
+
+
+@lru_cache(maxsize=256)
+def _layout_newlines(run: str) -> str:
     """Newlines for a run of block edges and breaks, as a browser lays them out.
 
     A ``<br>`` always ends a line; a block edge ends one only if the line is not ended yet. So
@@ -84,7 +102,7 @@ def _layout_newlines(match: re.Match[str]) -> str:
     """
     newlines = 0
     at_line_start = False
-    for char in match.group():
+    for char in run:
         if char == _BREAK or (char == _BLOCK and not at_line_start):
             newlines += 1
             at_line_start = True
