@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from voc.clean import clean_text, clean_texts, mask_pii, mask_pii_texts
@@ -38,6 +38,7 @@ PIECES = [
     # quoted replies and forwards
     "On Mon, 1 Sep 2026 at 10:02, Ana <ana@x.com> wrote:", "On my phone the app wrote:", "> quoted",
     ">", "-----Original Message-----", "From: Bob", "Sent: Monday", "Date: today",
+    "**From:** Ana", "From : Bob", "  **Sent:** Mon", "Dear Ana", "<ana@x.com>",
     "Begin forwarded message:", "____________________", "Pada 3 Mei 2026 Budi menulis:",
     # transcripts, forms, Jira comments
     "(10:01 AM) Ann: it fails", "[10:02] Bot: sorry", "Chat started", "Name: Freya",
@@ -79,6 +80,9 @@ def test_column_path_equals_clean_text_on_each(texts: list[str], config: CleanCo
 
 @settings(max_examples=400, deadline=None)
 @given(text=_texts(ASCII_PIECES))
+@example(text="ok\nFrom : Bob\nSent: Monday")
+@example(text="ok\n  **From:** Ana **Sent:** Mon")
+@example(text="Dear Ana,\nok\n \t> quoted")
 def test_a_step_whose_condition_misses_changes_nothing(text: str) -> None:
     column = pa.array([text], type=pa.large_string())
     for step in clean_steps(ALL_ON):

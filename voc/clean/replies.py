@@ -316,8 +316,12 @@ def _any_of(words: tuple[str, ...]) -> str:
 TRANSCRIPT_MAY_CHANGE = (
     rf"(?im)^[ \t]*(?:[(\[0-9]|chat|conversation|{_FORM_FIELDS}|{_MESSAGE_LABELS})"
 )
+# Header words and ">" only where their patterns can match, at a line start: as bare substrings,
+# "De" and ">" would send every "Dear ..." and "<a@b.com>" through the step.
 QUOTED_MAY_CHANGE = (
-    _any_of((*_ATTRIBUTION_HINTS, *_SEPARATOR_HINTS, *_HEADER_HINTS, ">")) + rf"|{_ASCII_SPACE}\z"
+    _any_of((*_ATTRIBUTION_HINTS, *_SEPARATOR_HINTS))
+    + rf"|(?m:^[ \t]*(?:\*{{0,2}}(?:{_any_of(_HEADER_HINTS)})\*{{0,2}}[ \t]*:|>))"
+    + rf"|{_ASCII_SPACE}\z"
 )
 SIGNATURE_MAY_CHANGE = rf"(?im)^[ \t]*(?:--|{_any_of(_SIGNOFF_STARTS)})"
 GREETING_MAY_CHANGE = rf"(?i)\A{_ASCII_SPACE}*(?:{_GREETING_WORDS})"
