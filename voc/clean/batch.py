@@ -9,8 +9,9 @@ does not match, the step cannot change the ticket and is not called.
 The conditions are checked once, on the tickets as they come in, and hold for ASCII text only
 (RE2's and Python's notions of case and white space differ beyond it). So a ticket is given to
 every step (the plain chain) when it is not ASCII, and from the moment a step changes it, unless
-that step only cut it to a prefix or a suffix (``piece``: a signature or a greeting gone), which
-no condition can start matching. ``tests/test_clean_batch.py`` checks the equality with
+that step only cut it to a prefix or a suffix (``piece``: a signature or a greeting gone; or, for
+any step, a head with no white space at the cut: a quoted reply gone), which no condition can
+start matching. ``tests/test_clean_batch.py`` checks the equality with
 :func:`clean_text` on generated and real tickets.
 """
 
@@ -92,6 +93,13 @@ def _run_steps(
             after = step.apply(before)
             if after != before:
                 out[row] = after
-                if not step.piece:
+                if not (step.piece or _is_head(after, before)):
                     every_step[row] = True
     return out
+
+
+def _is_head(after: str, before: str) -> bool:
+    """``after`` is ``before`` cut short, with no white space at the cut (a quoted reply gone): it
+    holds no line start, substring or text start that ``before`` lacks, and its end meets no
+    condition's ``[white space]\\z``, so no condition that missed ``before`` can match it."""
+    return before.startswith(after) and not after[-1:].isspace()
