@@ -81,6 +81,33 @@ def test_every_row_is_used_or_skipped_with_row_number_and_reason(tmp_path: Path)
     }  # fmt: skip
 
 
+@pytest.mark.parametrize("chunk_rows", [100, 3, 1])
+def test_reused_ids_and_empty_rows_across_and_within_chunks(
+    tmp_path: Path, chunk_rows: int
+) -> None:
+    path = write_csv(
+        tmp_path / "ids.csv",
+        "id,subject,body\n"
+        "7,a,b\n"  # row 2 used: id 7 is row 2's
+        "8,,\n"  # row 3 empty: claims no id
+        "8,c,d\n"  # row 4 used: id 8 is free
+        "7,e,f\n"  # row 5 reuses 7
+        "9,,\n"  # row 6 empty
+        "8,g,h\n"  # row 7 reuses 8
+        "10,i,j\n"  # row 8 used
+        "10,k,l\n",  # row 9 reuses 10, right after it
+    )
+    result = read_export(path, IngestConfig(chunk_rows=chunk_rows))
+    assert [(s.row_number, s.ticket_id, s.reason, s.detail) for s in result.skipped] == [
+        (3, "8", EMPTY_TEXT, "no subject or body"),
+        (5, "7", DUPLICATE_ID, "ticket id already used by row 2 with other content"),
+        (6, "9", EMPTY_TEXT, "no subject or body"),
+        (7, "8", DUPLICATE_ID, "ticket id already used by row 4 with other content"),
+        (9, "10", DUPLICATE_ID, "ticket id already used by row 8 with other content"),
+    ]
+    assert result.frame[schema.ROW_NUMBER].tolist() == [2, 4, 8]
+
+
 def test_overrides_pick_columns_and_join_text(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "o.csv", "ref,headline,notes,when\nA1,Title,More,2026-01-02\n")
     cfg = IngestConfig(text_cols=("headline", "notes"), id_col="ref", date_col="when")

@@ -357,22 +357,25 @@ class _RowChecks:
 
     def kept_rows(self, frame: pd.DataFrame, skipped: list[SkippedRow]) -> pd.DataFrame:
         """Drop rows with no text or a ticket id already used, recording each as skipped."""
-        empty = ((frame[schema.SUBJECT] == "") & (frame[schema.BODY] == "")).tolist()
-        numbers = frame[schema.ROW_NUMBER].tolist()
-        keep = []
-        for number, ticket_id, no_text in zip(
-            numbers, frame[schema.TICKET_ID].tolist(), empty, strict=True
-        ):
-            if no_text:
-                skipped.append(SkippedRow(number, ticket_id, EMPTY_TEXT, "no subject or body"))
-                keep.append(False)
-                continue
-            first = self.seen_ids.setdefault(ticket_id, number)
-            if first != number:
-                detail = f"ticket id already used by row {first} with other content"
-                skipped.append(SkippedRow(number, ticket_id, DUPLICATE_ID, detail))
-            keep.append(first == number)
-        return frame if all(keep) else frame.loc[keep].reset_index(drop=True)
+        empty = ((frame[schema.SUBJECT] == "") & (frame[schema.BODY] == "")).to_numpy(bool)
+        numbers = frame[schema.ROW_NUMBER].to_numpy(np.int64)
+        ids = frame[schema.TICKET_ID].tolist()
+        for i in np.flatnonzero(empty).tolist():
+            skipped.append(SkippedRow(int(numbers[i]), ids[i], EMPTY_TEXT, "no subject or body"))
+        with_text = np.flatnonzero(~empty)
+        if len(with_text) < len(ids):
+            ids = [ids[i] for i in with_text.tolist()]
+        # Each id's first row, this chunk's ids claimed in order (map: no Python-level loop).
+        firsts = np.fromiter(
+            map(self.seen_ids.setdefault, ids, numbers[with_text].tolist()), np.int64, len(ids)
+        )
+        keep = ~empty
+        keep[with_text] = firsts == numbers[with_text]
+        for i in np.flatnonzero(firsts != numbers[with_text]).tolist():
+            number, first = int(numbers[with_text[i]]), int(firsts[i])
+            detail = f"ticket id already used by row {first} with other content"
+            skipped.append(SkippedRow(number, ids[i], DUPLICATE_ID, detail))
+        return frame if keep.all() else frame.loc[keep].reset_index(drop=True)
 
     def _id_of(self, fields: list[str], number: int) -> str:
         for i in self.id_columns:
