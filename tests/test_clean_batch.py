@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from voc.clean import clean_text, clean_texts, mask_pii, mask_pii_texts
+from voc.clean import batch, clean_text, clean_texts, mask_pii, mask_pii_texts
 from voc.clean.batch import BATCH_MIN_TEXTS, _clean_column
 from voc.clean.replies import unix_newlines
 from voc.clean.text import clean_steps
@@ -142,6 +142,28 @@ def test_sample_export_cleans_the_same_either_way() -> None:
         # The column path really skipped work: most tickets changed, yet equal results.
         assert sum(a != unix_newlines(str(b)) for a, b in zip(expected, bodies, strict=True)) > 100
     assert clean_texts(subjects, ALL_ON) == [clean_text(t, ALL_ON) for t in subjects]
+
+
+@pytest.mark.parametrize("nearly_all", [0.0, 0.9, 1.1])
+def test_a_condition_that_matches_nearly_every_sampled_text_is_skipped_safely(
+    monkeypatch: pytest.MonkeyPatch, nearly_all: float
+) -> None:
+    # 0.0: every step is given every text; 1.1: none is; 0.9: the HTML, sign-off and greeting
+    # steps (every sampled body has all three). The result is the same each time.
+    monkeypatch.setattr(batch, "CONDITION_SAMPLE", 16)
+    monkeypatch.setattr(batch, "NEARLY_ALL", nearly_all)
+    texts = [f"Hi team,\nExport {i} fails <b>again</b>\n\nThanks,\nAna" for i in range(80)]
+    texts += ["Order 12345678 is late", "call +44 20 7946 0958", "  spaced  out  "] * 10
+    assert batch._clean_column(texts, ALL_ON) == [clean_text(t, ALL_ON) for t in texts]
+    everywhere = [
+        step.run.__name__
+        for step in clean_steps(ALL_ON)
+        if batch._may_change(pa.array(texts, type=pa.large_string()), step.may_change).all()
+    ]
+    expected = {0.0: [s.run.__name__ for s in clean_steps(ALL_ON)], 1.1: []}
+    assert everywhere == expected.get(
+        nearly_all, ["strip_html", "strip_signature", "strip_greeting"]
+    )
 
 
 @pytest.mark.parametrize("n", [BATCH_MIN_TEXTS - 1, BATCH_MIN_TEXTS, 500])
