@@ -18,6 +18,7 @@ from voc.clean import (
     markup,
     mask_pii,
     normalize_whitespace,
+    replies,
     strip_greeting,
     strip_html,
     strip_quoted_replies,
@@ -132,6 +133,20 @@ def test_strip_html_shortcuts_change_no_result(text: str) -> None:
         patch.setattr(markup, "TABLE_CELL_TAG_RE", re.compile(""))  # always look for cells
         patch.setattr(markup, "_lay_out", _reference_lay_out)
         assert strip_html(text) == fast
+
+
+def test_every_character_a_greeting_can_start_with_is_listed() -> None:
+    # strip_greeting looks for a second greeting only after one of these characters.
+    first = re.compile(r"(?i:[hdgsaky])")
+    starts = {chr(c) for c in range(0x110000) if first.fullmatch(chr(c))}
+    assert starts <= replies._GREETING_FIRST
+    assert strip_greeting("Halo, ſelamat pagi, app error") == "app error"
+
+
+def test_a_postscript_after_the_sign_off_keeps_the_signature() -> None:
+    kept = "Export fails.\n\nThanks,\nAna\n  p.s. see attachment"
+    assert strip_signature(kept) == kept
+    assert strip_signature("Export fails.\n\nThanks,\nAna\nProduct lead, Acme") == "Export fails."
 
 
 # --- strip_quoted_replies ------------------------------------------------------------------------

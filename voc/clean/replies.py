@@ -63,6 +63,7 @@ _SIGNOFF_START_CHARS = max(map(len, _SIGNOFF_STARTS))
 _SIG_DELIMITER = "-- "  # RFC 3676: dash, dash, space, alone on a line
 BARE_DELIMITER_RE = re.compile(r"^[ \t]*--[ \t]*$")
 POSTSCRIPT_RE = re.compile(r"^[ \t]*P\.?[ \t]?S\b", re.I)
+_POSTSCRIPT_FIRST = ("P", "p")
 _SIGNOFF_MAX_TRAILING_LINES = 6
 _SIGNOFF_MAX_LINE_CHARS = 80
 _DELIMITER_MAX_TRAILING_LINES = 12
@@ -71,6 +72,9 @@ _GREETING_WORDS = (
     r"hi+|hello|hallo|halo|hai|hey+|heya|hiya|howdy|dear|greetings|good (?:morning|afternoon|"
     r"evening|day)|selamat (?:pagi|siang|sore|malam)|assalamu'?alaikum|(?:kepada )?yth\.?"
 )
+# Every greeting word starts with one of these letters, in any case; with re.IGNORECASE "ſ" also
+# matches "s" and the Kelvin sign "K" matches "k".
+_GREETING_FIRST = frozenset("hdgsakyHDGSAKY\u017f\u212a")
 _ADDRESSEE = (
     r"(?:(?i:team|support|all|there|everyone|everybody|guys|folks|friends|sir|sirs|madam|"
     r"sir/madam|admin|cs|customer service|tim|kak|kakak|min|gan|pak|bu|bapak|ibu|mas|mbak|mba|"
@@ -195,7 +199,10 @@ def strip_signature(text: str) -> str:
 
 def _short_closing_line(line: str) -> bool:
     """A line that may follow a sign-off: short (a name, a title, a phone) and not a "P.S."."""
-    return len(line.strip()) <= _SIGNOFF_MAX_LINE_CHARS and not POSTSCRIPT_RE.match(line)
+    if len(line.strip()) > _SIGNOFF_MAX_LINE_CHARS:
+        return False
+    # POSTSCRIPT_RE needs a "P" first (after spaces and tabs): most lines are ruled out here.
+    return not (line.lstrip(" \t")[:1] in _POSTSCRIPT_FIRST and POSTSCRIPT_RE.match(line))
 
 
 def _is_signoff(line: str) -> bool:
@@ -228,6 +235,8 @@ def strip_greeting(text: str) -> str:
         if match is None:
             break
         text = text[match.end() :].lstrip()
+        if text[:1] not in _GREETING_FIRST:  # no second greeting can start here
+            break
     return text
 
 
