@@ -120,10 +120,12 @@ def read_export(
                     for done, more in cleaner.submit(frame, full):
                         frames += [done] if len(done) else []
                         skipped.extend(more)
+            del checks  # its digests and ids (some 300 MB on a million rows) are done with
             # Parsed here, while the workers clean the last chunks.
             values = pd.concat(
                 raw_values or [empty[[schema.ROW_NUMBER, *_VALUE_FIELDS]]], ignore_index=True
             )
+            raw_values.clear()  # the parsed copy is all that is needed now
             formats = _typed_columns(values, header, mapping, config, value_warnings)
             for done, more in cleaner.finish():
                 frames += [done] if len(done) else []
