@@ -66,7 +66,7 @@ class IngestConfig:
         ),
     )
     chunk_rows: int = field(
-        default=50_000,
+        default=25_000,
         metadata=_doc("Rows read and cleaned at a time; bounds memory on large exports.", min=100),
     )
     clean_workers: int = field(
