@@ -53,8 +53,8 @@ MALFORMED = "malformed_row"
 EMPTY_TEXT = "empty_text"
 DUPLICATE_ROW = "duplicate_row"
 DUPLICATE_ID = "duplicate_id"
-# Rows of an export larger than this many bytes a row per chunk are sure to fill more than one
-# chunk: a loose bound (tickets average well under 1 KB), so no small export starts workers.
+# A file of more than ``chunk_rows`` times this many bytes is sure to fill more than one chunk: a
+# loose bound on a row's size (tickets average well under 1 KB), so no small export starts workers.
 _MAX_BYTES_PER_ROW = 4096
 # Columns read as values, not text: parsed once for the whole export, from the rows as read.
 _VALUE_FIELDS = (
