@@ -367,16 +367,16 @@ class _RowChecks:
         with_text = np.flatnonzero(~empty)
         if len(with_text) < len(ids):
             ids = [ids[i] for i in with_text.tolist()]
+        claiming = numbers[with_text]
         # Each id's first row, this chunk's ids claimed in order (map: no Python-level loop).
         firsts = np.fromiter(
-            map(self.seen_ids.setdefault, ids, numbers[with_text].tolist()), np.int64, len(ids)
+            map(self.seen_ids.setdefault, ids, claiming.tolist()), np.int64, len(ids)
         )
         keep = ~empty
-        keep[with_text] = firsts == numbers[with_text]
-        for i in np.flatnonzero(firsts != numbers[with_text]).tolist():
-            number, first = int(numbers[with_text[i]]), int(firsts[i])
-            detail = f"ticket id already used by row {first} with other content"
-            skipped.append(SkippedRow(number, ids[i], DUPLICATE_ID, detail))
+        keep[with_text] = firsts == claiming
+        for i in np.flatnonzero(firsts != claiming).tolist():
+            detail = f"ticket id already used by row {int(firsts[i])} with other content"
+            skipped.append(SkippedRow(int(claiming[i]), ids[i], DUPLICATE_ID, detail))
         return frame if keep.all() else frame.loc[keep].reset_index(drop=True)
 
     def _id_of(self, fields: list[str], number: int) -> str:

@@ -160,7 +160,7 @@ def _languages_column(texts: Sequence[object]) -> list[str]:
         pa.array(values, type=pa.large_string()), 0, _LANGUAGE_SCAN_CHARS
     )
     ascii_rows = np.flatnonzero(pc.string_is_ascii(start).to_numpy(zero_copy_only=False))
-    # The same words as _language's ASCII path: its bytes.translate table, applied by numpy to
+    # The same words as _language's ASCII path: its bytes.translate table, applied in one call to
     # the characters of all those texts at once.
     starts = start.take(pa.array(ascii_rows))
     _, offsets, data = starts.buffers()
