@@ -86,6 +86,31 @@ class SkippedRow:
 
 
 @dataclass(frozen=True)
+class LineCounts:
+    """What a delimited text file holds, line by line, so that the records read can be checked
+    against the file: ``physical == records + blank + continuation``.
+
+    ``records`` counts the header and every data record, broken ones included (as one record of
+    one line: their other lines are counted as what they were read again as); ``continuation``
+    the lines after the first of multi-line records (quoted cells with line breaks).
+    """
+
+    physical: int
+    records: int
+    blank: int
+    continuation: int
+
+    @property
+    def adds_up(self) -> bool:
+        """Whether every physical line is accounted for."""
+        return self.physical == self.records + self.blank + self.continuation
+
+    def to_dict(self) -> dict[str, int]:
+        """JSON-ready form, as in the manifest's ``rows.lines``."""
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
 class IngestResult:
     """An export read and mapped to canonical columns, with an account of every row."""
 
@@ -105,6 +130,7 @@ class IngestResult:
     unmapped_columns: list[str] = field(default_factory=list)  # export columns voc does not use
     clean_seconds: float = 0.0  # time in the prepare step, summed over the processes that ran it
     clean_processes: int = 1  # how many processes cleaned chunks
+    lines: LineCounts | None = None  # delimited text only: the file's lines, accounted for
 
     @property
     def rows_used(self) -> int:

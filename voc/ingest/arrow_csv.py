@@ -15,7 +15,11 @@ taken where that is shown, piece by piece:
 * pyarrow finds no row with another number of fields than the header (this also catches lines of
   only spaces, which the ``csv``-module reader skips as blank), the text is valid UTF-8, a piece
   after the first does not open with a byte-order mark (pyarrow would drop it), and the first
-  row pyarrow reads is the header the ``csv`` module read.
+  row pyarrow reads is the header the ``csv`` module read;
+* the piece holds no record that :mod:`voc.ingest.delimited` reads as broken by a stray quote
+  (with canonical quoting, that is a continuation line that reads as a record of its own, or a
+  record of more than ``MAX_RECORD_LINES`` lines), and its lines, counted from the bytes, add up
+  to the rows pyarrow read (records + blank lines + continuation lines).
 
 When a check fails, :class:`NotShown` is raised and the caller goes on with the ``csv``-module
 reader from the first record not yet handed out, so the records are the same either way.
@@ -31,6 +35,9 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
+
+from voc.ingest.delimited import MAX_RECORD_LINES, LineTally, id_shape, starts_record
+from voc.schema import LineCounts
 
 # Bytes read at a time; a piece holds the complete records among them (about 18,000 tickets).
 PIECE_BYTES = 1 << 23
@@ -61,8 +68,11 @@ def usable(encoding: str, gzipped: bool, header: list[str]) -> bool:
     return encoding in ENCODINGS and not gzipped and len(header) >= 2
 
 
-def read_blocks(path: Path, delimiter: str, header: list[str], rows: int) -> Iterator[RecordBlock]:
-    """The data records of ``path`` in blocks of ``rows`` (the last may be shorter).
+def read_blocks(
+    path: Path, delimiter: str, header: list[str], rows: int, tally: LineTally | None = None
+) -> Iterator[RecordBlock]:
+    """The data records of ``path`` in blocks of ``rows`` (the last may be shorter); once all
+    are given, ``tally.last`` holds the file's line counts.
 
     Raises:
         NotShown: from the first piece that fails a check; the blocks already given are right.
@@ -72,11 +82,19 @@ def read_blocks(path: Path, delimiter: str, header: list[str], rows: int) -> Ite
     pending_rows = 0
     next_row = 2  # the header is row 1
     first = True
+    shape: str | None = None  # of the first data record's first field, once read
+    totals = np.zeros(4, dtype=np.int64)
     for piece in _pieces(path, ord(delimiter)):
-        table = _parse(piece, delimiter, width)
+        table = _parse(piece.data, delimiter, width)
+        if piece.lines.records != table.num_rows:
+            raise NotShown("the lines counted are not the rows pyarrow read")
+        totals += piece.lines.counts
+        if first and (table.num_rows == 0 or [c[0].as_py() for c in table.columns] != header):
+            raise NotShown("pyarrow reads another header")
+        if shape is None and table.num_rows > first:
+            shape = id_shape(table.column(0)[int(first)].as_py())
+        _check_continuations(piece, delimiter, width, shape or "", first)
         if first:
-            if table.num_rows == 0 or [c[0].as_py() for c in table.columns] != header:
-                raise NotShown("pyarrow reads another header")
             table = table.slice(1)
             first = False
         pending.append(table)
@@ -91,6 +109,8 @@ def read_blocks(path: Path, delimiter: str, header: list[str], rows: int) -> Ite
     if pending_rows:
         block, _ = _split(pending, pending_rows)
         yield RecordBlock(next_row, block)
+    if tally is not None:
+        tally.last = LineCounts(*(int(n) for n in totals))
 
 
 def _split(tables: list[pa.Table], rows: int) -> tuple[list[pa.ChunkedArray], pa.Table]:
@@ -125,7 +145,26 @@ def _parse(piece: bytes, delimiter: str, width: int) -> pa.Table:
     return table
 
 
-def _pieces(path: Path, delimiter: int) -> Iterator[bytes]:
+@dataclass(frozen=True)
+class _PieceLines:
+    """Where a piece's lines end inside quotes, and how many lines of each kind it holds."""
+
+    counts: np.ndarray  # physical, records, blank, continuation (as in LineCounts)
+    inside: np.ndarray  # position of the last byte of each line end inside quotes
+    header_end: int  # position of the first line end outside quotes (the header's, if first)
+
+    @property
+    def records(self) -> int:
+        return int(self.counts[1])
+
+
+@dataclass(frozen=True)
+class _Piece:
+    data: bytes
+    lines: _PieceLines
+
+
+def _pieces(path: Path, delimiter: int) -> Iterator[_Piece]:
     """The file's bytes, cut right after newlines outside quotes; each piece checked."""
     with path.open("rb") as handle:
         carry = handle.read(PIECE_BYTES)
@@ -161,7 +200,7 @@ def _last_record_end(data: bytes) -> int:
     return 0
 
 
-def _checked(piece: bytes, delimiter: int, later: bool, at_end: bool) -> bytes:
+def _checked(piece: bytes, delimiter: int, later: bool, at_end: bool) -> _Piece:
     """``piece`` if its quoting is canonical, so quote parity tells quoted text from the rest."""
     if later and piece.startswith(codecs.BOM_UTF8):
         raise NotShown("a piece opens with a byte-order mark")
@@ -181,4 +220,64 @@ def _checked(piece: bytes, delimiter: int, later: bool, at_end: bool) -> bytes:
     ok_close = np.where(last, at_end, np.isin(after, bounds))
     if not (ok_open.all() and ok_close.all()):
         raise NotShown("a quote where canonical CSV has none")
-    return piece
+    return _Piece(piece, _lines(piece, array, quotes))
+
+
+def _lines(piece: bytes, array: np.ndarray, quotes: np.ndarray) -> _PieceLines:
+    """Count a canonically quoted piece's lines as :func:`voc.ingest.delimited.scan` does.
+
+    A line ends at "\\n", "\\r\\n" or a lone "\\r". Inside quotes it is a continuation line;
+    outside, it ends a record, or a blank line when it starts right after another line end.
+    """
+    ends = np.flatnonzero(array == _NEWLINE)
+    if piece.count(b"\r") != piece.count(b"\r\n"):  # lone "\r" line ends too (old Mac files)
+        returns = np.flatnonzero(array == _RETURN)
+        follows = array[np.minimum(returns + 1, len(array) - 1)]
+        lone = (returns + 1 == len(array)) | (follows != _NEWLINE)
+        ends = np.union1d(ends, returns[lone])
+    tail = int(bool(piece) and piece[-1] not in b"\r\n")  # a last line without its line end
+    if len(quotes):
+        quoted = np.searchsorted(quotes, ends) % 2 == 1
+        inside, outside = ends[quoted], ends[~quoted]
+    else:
+        inside, outside = ends[:0], ends
+    # Where each line end outside quotes starts: a "\r\n" at its "\r".
+    crlf = (array[outside] == _NEWLINE) & (array[np.maximum(outside - 1, 0)] == _RETURN)
+    starts = outside - (crlf & (outside > 0))
+    before = array[np.maximum(starts - 1, 0)]
+    blank = int(np.count_nonzero((starts == 0) | (before == _NEWLINE) | (before == _RETURN)))
+    if len(inside) >= MAX_RECORD_LINES - 1:
+        per_record = np.bincount(np.searchsorted(outside, inside))
+        if per_record.max() + 1 > MAX_RECORD_LINES:
+            raise NotShown("a record of more lines than the csv-module reader takes")
+    records = len(outside) - blank + tail
+    counts = np.array([len(ends) + tail, records, blank, len(inside)], dtype=np.int64)
+    return _PieceLines(counts, inside, int(outside[0]) if len(outside) else len(piece))
+
+
+def _check_continuations(
+    piece: _Piece, delimiter: str, width: int, shape: str, first: bool
+) -> None:
+    """Raise :class:`NotShown` where a continuation line of a data record reads as a record of
+    its own (see :mod:`voc.ingest.delimited`); only lines that can start with an id are read."""
+    if not shape or not len(piece.lines.inside):
+        return
+    data, array = piece.data, np.frombuffer(piece.data, dtype=np.uint8)
+    can_start = np.zeros(256, dtype=bool)
+    can_start[[ord(" "), ord("\t"), _QUOTE]] = True  # a field may be padded or quoted
+    lead = shape[0]
+    if lead == "9":
+        can_start[ord("0") : ord("9") + 1] = True
+    elif lead == "a":
+        can_start[ord("A") : ord("Z") + 1] = can_start[ord("a") : ord("z") + 1] = True
+    else:
+        can_start[lead.encode()[0]] = True
+    starts = piece.lines.inside + 1
+    starts = starts[starts < len(array)]
+    if first:  # the header's own lines are not judged
+        starts = starts[starts > piece.lines.header_end]
+    for start in starts[can_start[array[starts]]].tolist():
+        ends = [i for i in (data.find(b"\n", start), data.find(b"\r", start)) if i >= 0]
+        line = data[start : min(ends, default=len(data))].decode("utf-8", errors="replace")
+        if starts_record(line, delimiter, width, shape):
+            raise NotShown("a line inside quotes reads as a record of its own")

@@ -115,6 +115,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     schema.AGENT_INTERACTIONS: ("agent interactions", "agent replies count"),
     schema.CUSTOMER_INTERACTIONS: ("customer interactions", "customer replies"),
 }
+# Fields whose repeated columns are parts of one value (several Comment or Labels columns, as
+# Jira exports them): all are joined. See detect_columns for every other field.
+JOINABLE = frozenset({schema.BODY, schema.TAGS})
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,7 @@ class ColumnMapping:
 
     fields: dict[str, list[int]]
     helpdesk: str | None = None
+    warnings: tuple[str, ...] = ()  # e.g. two columns named alike for a field that takes one
 
     @property
     def used(self) -> set[int]:
@@ -134,13 +138,19 @@ def detect_columns(headers: Sequence[str], config: IngestConfig, source: str) ->
 
     Precedence: command-line overrides (``text_cols``, ``id_col``, ``date_col``), then a saved
     column map (``columns_file``), then the recognised helpdesk's own column names, then generic
-    header aliases. A field fed by several columns (Jira's repeated ``Labels``) gets them all.
+    header aliases. A field fed by several columns (Jira's repeated ``Labels``) gets them all
+    where they are parts of one value (:data:`JOINABLE`, a helpdesk's joined fields, a column map
+    or ``--text-col`` listing several). Any other field found in several columns of the same name
+    (two ``Id`` columns) is read from the first only, with a warning naming them: joining them
+    would make values that are in neither column (the id "100000 100005" matches no ticket in the
+    helpdesk, two dates make no date), while the first column is the one the helpdesk put first.
     Raises :class:`SchemaError` naming the file and its columns when an override names no column
     or no text column can be found.
     """
     normalised = [normalise_header(h) for h in headers]
     mapping: dict[str, list[int]] = {}
     taken: set[int] = set()
+    warnings: list[str] = []
 
     def position(name: str, option: str) -> int:
         for i, header in enumerate(headers):
@@ -193,6 +203,10 @@ def detect_columns(headers: Sequence[str], config: IngestConfig, source: str) ->
                 continue
             for alias in names:
                 if hits := free(alias):
+                    if len(hits) > 1 and canonical not in JOINABLE:
+                        warnings.append(_repeated(canonical, headers, hits))
+                        taken.update(hits)  # the others feed nothing, not another field
+                        hits = hits[:1]
                     claim(canonical, hits)
                     break
 
@@ -202,7 +216,7 @@ def detect_columns(headers: Sequence[str], config: IngestConfig, source: str) ->
             "Pass --text-col NAME (repeat it to join several columns), or a column map with "
             "--columns map.toml."
         )
-    return ColumnMapping(mapping, match.helpdesk.name if match else None)
+    return ColumnMapping(mapping, match.helpdesk.name if match else None, tuple(warnings))
 
 
 def load_column_map(path: str | Path) -> dict[str, list[str]]:
@@ -238,6 +252,17 @@ def load_column_map(path: str | Path) -> dict[str, list[str]]:
             )
         result[field] = names
     return result
+
+
+def _repeated(field: str, headers: Sequence[str], positions: list[int]) -> str:
+    """The warning for a single-valued field found in several columns."""
+    named = [f"{i + 1} ('{headers[i]}')" for i in positions]
+    listed = ", ".join(named[:-1]) + f" and {named[-1]}"
+    return (
+        f"columns {listed} are all headed as the {field}; it is read from column "
+        f"{positions[0] + 1} only and the others are not used. Rename the columns, or choose one "
+        "with a column map (--columns map.toml)."
+    )
 
 
 def _listing(headers: Sequence[str]) -> str:
