@@ -131,6 +131,13 @@ def report_file(workspace: str, run_id: str, last_edit_id: int, fmt: str) -> byt
     return render_report(build_report(curated_run(workspace, run_id, last_edit_id)), fmt)
 
 
+def upload_limit_mb() -> int:
+    """The largest upload accepted: the setting, or Streamlit's own cap when that is lower (a
+    dashboard started with ``streamlit run`` rather than ``voc dashboard``)."""
+    server_cap = int(st.get_option("server.maxUploadSize"))
+    return min(RunConfig().ingest.max_upload_mb, server_cap)
+
+
 def save_upload(workspace: str, name: str, content: bytes) -> Path:
     """Keep an uploaded export in the workspace (named by its content, so re-uploads reuse it)."""
     digest = hashlib.sha256(content).hexdigest()[:12]

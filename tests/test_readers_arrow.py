@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from voc.config import IngestConfig
 from voc.ingest import arrow_csv, read_export
 from voc.ingest.readers import RawTable, RecordBlock, read_raw
+from voc.schema import LineCounts
 
 HEADER = "Id,Subject,Description,Created at,Requester email,Tags\r\n"
 ROW = "{i},Subject {i},Body {i},2026-01-0{d},user{i}@example.com,t\r\n"
@@ -65,10 +66,14 @@ def flattened(chunks: Iterator[list | RecordBlock]) -> list[tuple[int, list[str]
 
 
 def assert_same_records(path: Path, rows: int = 7) -> list[str]:
-    """The chunks of both readers hold the same records; returns the kinds of chunk given."""
+    """The chunks of both readers hold the same records and line counts, which add up; returns
+    the kinds of chunk given."""
     table = read_raw(path)
     chunks = list(table.chunks(rows))
-    assert flattened(iter(chunks)) == flattened(csv_module_only(table).chunks(rows))
+    lines = table.lines()
+    slow = csv_module_only(read_raw(path))
+    assert flattened(iter(chunks)) == flattened(slow.chunks(rows))
+    assert lines == slow.lines() and lines is not None and lines.adds_up
     assert all(len(c) == rows for c in chunks[:-1])
     return ["block" if isinstance(c, RecordBlock) else "records" for c in chunks]
 
@@ -78,12 +83,13 @@ def assert_same_result(path: Path) -> None:
     fast = read_export(path, config)
     table = csv_module_only(read_raw(path))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("voc.ingest.read_raw", lambda _: table)
+        patch.setattr("voc.ingest.read_raw", lambda *_: table)
         slow = read_export(path, config)
     pd.testing.assert_frame_equal(fast.frame, slow.frame, check_exact=True)
     assert fast.skipped == slow.skipped
     assert fast.warnings == slow.warnings
     assert fast.rows_read == slow.rows_read
+    assert fast.lines == slow.lines
 
 
 @pytest.fixture(params=[37, 1 << 10, arrow_csv.PIECE_BYTES])
@@ -105,6 +111,23 @@ def test_tricky_files_give_the_same_records_and_frames(
     path = write(tmp_path, TRICKY[name])
     assert_same_records(path)
     assert_same_result(path)
+
+
+def test_blank_lines_and_any_line_ends_stay_on_the_arrow_path(
+    tmp_path: Path, piece_bytes: int
+) -> None:
+    """Lines counted from the bytes (blank ones, "\r" and "\r\n" ends, lines inside cells) agree
+    with the rows pyarrow reads, so such files keep the fast path."""
+    rows = [ROW.format(i=i, d=i % 9 + 1) for i in range(1, 200)]
+    ends = ["\r\n", "\n", "\r\n\r\n", "\n\n\n", "\r\n"]
+    rows = [r.replace("\r\n", ends[i % 5]) for i, r in enumerate(rows)]
+    rows[7] = '8,"two\r\n\r\nlines",b,,,\n'
+    path = write(tmp_path, "\n" + HEADER + "".join(rows))
+    assert assert_same_records(path, rows=50) == ["block"] * 4
+    lines = read_raw(path).lines()  # not read yet
+    table = read_raw(path)
+    list(table.chunks(50))
+    assert lines is None and table.lines() == LineCounts(322, 200, 1 + 39 + 2 * 40, 2)
 
 
 def test_crlf_inside_quotes_on_a_block_boundary(tmp_path: Path) -> None:

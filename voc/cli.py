@@ -74,6 +74,10 @@ ColumnsOption = Annotated[
         "--columns", help='Saved column map (TOML: [columns] field = "Header"), see docs.'
     ),
 ]
+SheetOption = Annotated[
+    str | None,
+    typer.Option(help="XLSX sheet holding the tickets (default: the first non-empty sheet)."),
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -113,6 +117,7 @@ def cluster(
     id_col: IdColOption = None,
     date_col: DateColOption = None,
     columns: ColumnsOption = None,
+    sheet: SheetOption = None,
     engine: Annotated[
         str | None,
         typer.Option(
@@ -156,7 +161,7 @@ def cluster(
         "engine.workers": workers,
         "cluster.update_max_new": 0.0 if refit else None,
     }
-    config = _config(config_file, overrides, text_col, id_col, date_col, columns)
+    config = _config(config_file, overrides, text_col, id_col, date_col, columns, sheet)
     with _ProgressBar(enabled=not as_json) as report:
         result = run(input_file, workspace, config, progress=report)
     if as_json:
@@ -194,13 +199,14 @@ def inspect(
     id_col: IdColOption = None,
     date_col: DateColOption = None,
     columns: ColumnsOption = None,
+    sheet: SheetOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show how an export is read (format, helpdesk, column mapping, rows used and skipped).
 
     Nothing is stored. Example: voc inspect zendesk_export.csv --json
     """
-    config = _config(config_file, {}, text_col, id_col, date_col, columns)
+    config = _config(config_file, {}, text_col, id_col, date_col, columns, sheet)
     report = inspect_export(input_file, config)
     if as_json:
         _print_json(report.to_dict())
@@ -348,6 +354,7 @@ def _config(
     id_col: str | None,
     date_col: str | None,
     columns: Path | None,
+    sheet: str | None = None,
 ) -> RunConfig:
     """The run's settings: the config file, then the options given on the command line."""
     config = load_config(config_file) if config_file else RunConfig()
@@ -357,6 +364,7 @@ def _config(
         "ingest.id_col": id_col,
         "ingest.date_col": date_col,
         "ingest.columns_file": str(columns) if columns else None,
+        "ingest.sheet": sheet,
     }
     return config.with_overrides({k: v for k, v in overrides.items() if v is not None})
 

@@ -84,6 +84,51 @@ class IngestConfig:
             "False keeps it as exported (opt in only where policy allows)."
         ),
     )
+    sheet: str | None = field(
+        default=None,
+        metadata=_doc(
+            "XLSX sheet holding the tickets (`--sheet NAME`). None: the first sheet with any "
+            "cell filled in."
+        ),
+    )
+    max_json_depth: int = field(
+        default=64,
+        metadata=_doc(
+            "Levels of nesting allowed in a JSON document or a JSON Lines line. Helpdesk "
+            "exports nest 3-6 levels (ticket, via, source, from, address); Python's parser "
+            "fails near 1,000. A deeper document is refused, a deeper line skipped.",
+            min=2,
+            max=500,
+        ),
+    )
+    max_inflated_mb: int = field(
+        default=4096,
+        metadata=_doc(
+            "Largest size, in MiB, that a gzipped export (or the sheets of an XLSX workbook) "
+            "may inflate to: about 9 times the 1,000,000-ticket benchmark export (439 MB), "
+            "while a decompression bomb inflates 1,000-fold. Checked as the file streams.",
+            min=1,
+        ),
+    )
+    max_cell_chars: int = field(
+        default=16_000_000,
+        metadata=_doc(
+            "Longest cell (field) in characters, and longest line of delimited text or JSON "
+            "Lines: 120 times the largest helpdesk text field (Salesforce's 131,072), room "
+            "for HTML mail with inline images; only the first `embed.max_chars` are embedded. "
+            "Delimited text with a longer cell is refused (it cannot be re-synchronised); "
+            "in other formats the row is skipped.",
+            min=1000,
+        ),
+    )
+    max_upload_mb: int = field(
+        default=1024,
+        metadata=_doc(
+            "Largest export, in MiB, the dashboard accepts as an upload (it is held in memory "
+            "while uploading); larger ones: `voc cluster FILE`.",
+            min=1,
+        ),
+    )
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,11 @@ class IngestError(VocError):
     """An export file cannot be read: missing, empty, binary or in an unsupported format."""
 
 
+class LimitError(IngestError):
+    """An export exceeds a safety limit (nesting, inflated size, cell or upload size); the message
+    names the setting that raises it."""
+
+
 class SchemaError(VocError):
     """An export is readable but lacks a required column, or a column override names no column."""
 

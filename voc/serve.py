@@ -9,10 +9,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from voc.config import IngestConfig
+
 DEFAULT_HOST = "127.0.0.1"  # local only unless --host says otherwise
 DEFAULT_PORT = 8501
 # Streamlit's default upload cap is 200 MB; exports are often bigger. Larger files: `voc cluster`.
-MAX_UPLOAD_MB = 1024
+# The dashboard states and checks the same limit (the setting ingest.max_upload_mb).
+MAX_UPLOAD_MB = IngestConfig().max_upload_mb
 APP = Path(__file__).resolve().parents[1] / "dashboards" / "app.py"
 
 

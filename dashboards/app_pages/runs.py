@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboards import data, state, views, widgets
 from voc.errors import VocError
+from voc.ingest.files import check_upload
 from voc.inspect import InspectReport
 from voc.report.format import percent
 from voc.report.markdown import escape
@@ -108,15 +109,19 @@ def show_inspection(report: InspectReport) -> None:
 
 def upload(workspace: str) -> None:
     st.subheader("Cluster a new export", anchor=False)
+    limit = data.upload_limit_mb()
     uploaded = st.file_uploader(
         "Ticket export (CSV, TSV, XLSX, JSON, JSON Lines or Parquet)",
         type=UPLOAD_TYPES,
         key=state.UPLOAD,
+        help=f"Up to {limit:,} MiB (setting ingest.max_upload_mb); larger: voc cluster FILE.",
     )
     if uploaded is None:
         return
-    path = data.save_upload(workspace, uploaded.name, uploaded.getvalue())
+    path = Path(uploaded.name)
     try:
+        check_upload(uploaded.name, uploaded.size, limit)
+        path = data.save_upload(workspace, uploaded.name, uploaded.getvalue())
         report = data.inspect_upload(str(path))
     except VocError as exc:
         st.error(escape(str(exc).replace(str(path), uploaded.name)), icon=":material/error:")

@@ -33,8 +33,9 @@ import pyarrow.compute as pc
 from voc import schema
 from voc.config import IngestConfig
 from voc.cpus import usable_cpus
-from voc.errors import EmptyCorpusError
+from voc.errors import EmptyCorpusError, SchemaError
 from voc.ingest.columns import ColumnMapping, detect_columns, normalise_header
+from voc.ingest.delimited import UNCLOSED_QUOTE
 from voc.ingest.readers import Record, RecordBlock, read_raw
 from voc.ingest.values import (
     normalise_csat,
@@ -46,13 +47,21 @@ from voc.ingest.values import (
 )
 from voc.schema import IngestResult, SkippedRow
 
-__all__ = ["CleaningPool", "IngestResult", "SkippedRow", "normalise_header", "read_export"]
+__all__ = [
+    "UNCLOSED_QUOTE",
+    "CleaningPool",
+    "IngestResult",
+    "SkippedRow",
+    "normalise_header",
+    "read_export",
+]
 
 # Skip reasons, as written to skipped.csv and the manifest.
 MALFORMED = "malformed_row"
 EMPTY_TEXT = "empty_text"
 DUPLICATE_ROW = "duplicate_row"
 DUPLICATE_ID = "duplicate_id"
+# and UNCLOSED_QUOTE (a stray quote's record, whose later lines are read again), from delimited.
 # A file of more than ``chunk_rows`` times this many bytes is sure to fill more than one chunk: a
 # loose bound on a row's size (tickets average well under 1 KB), so no small export starts workers.
 _MAX_BYTES_PER_ROW = 4096
@@ -94,9 +103,14 @@ def read_export(
     own.
     """
     config = config or IngestConfig()
-    raw = read_raw(path)
+    raw = read_raw(path, config)
     source = str(raw.path)
     header = [h.strip() for h in raw.header]
+    if not any(header):
+        raise SchemaError(
+            f"the header of {source} names no column (its {len(header)} names are blank); "
+            "the first row must name the columns"
+        )
     mapping = detect_columns(header, config, source)
     checks = _RowChecks(header, mapping)
     frames: list[pd.DataFrame] = []
@@ -135,7 +149,7 @@ def read_export(
     frame = pd.concat(frames, ignore_index=True) if frames else empty
     _put_values(frame, values)
     _missing_as_none(frame, mapping)
-    warnings = [f"{source}: {w}" for w in value_warnings]
+    warnings = [f"{source}: {w}" for w in (*mapping.warnings, *value_warnings, *raw.warnings)]
     if not mapping.fields.get(schema.BODY):
         warnings.append(
             f"{source} has no ticket body column; themes will be built from subjects only. "
@@ -160,7 +174,12 @@ def read_export(
         unmapped_columns=[h for i, h in enumerate(header) if i not in mapping.used],
         clean_seconds=round(cleaner.seconds, 3),
         clean_processes=cleaner.processes,
+        lines=raw.lines(),
     )
+    if not rows_read:
+        raise EmptyCorpusError(
+            f"no usable ticket in {source}: 0 rows read, it holds a header but no rows below it"
+        )
     if frame.empty:
         raise EmptyCorpusError(
             f"no usable ticket in {source}: {rows_read} rows read, all skipped "
@@ -279,6 +298,10 @@ class _RowChecks:
     def skip_raw(self, record: Record, skipped: list[SkippedRow]) -> bool:
         """Record a malformed or exactly repeated row as skipped; True when it was."""
         number, fields = record.row_number, record.fields
+        if record.reason:
+            ticket = self._id_of(fields or [], number)
+            skipped.append(SkippedRow(number, ticket, record.reason, record.problem))
+            return True
         if fields is None:
             skipped.append(SkippedRow(number, f"row-{number}", MALFORMED, record.problem))
             return True

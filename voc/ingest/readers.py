@@ -23,11 +23,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from voc.errors import IngestError
+from voc.config import IngestConfig
+from voc.errors import IngestError, LimitError
 from voc.ingest import arrow_csv
 from voc.ingest.arrow_csv import NotShown, RecordBlock
+from voc.ingest.delimited import UNCLOSED_QUOTE, LineTally, scan
+from voc.ingest.files import InflatedCopy, bounded_lines, check_file, open_text
+from voc.schema import LineCounts
 
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_BYTES = 1 << 16
@@ -43,10 +47,11 @@ _UNSUPPORTED = {
 _ZIP = b"PK\x03\x04"
 _PARQUET = b"PAR1"
 _GZIP = b"\x1f\x8b"
-# Keys under which API exports nest their list of tickets, most common first.
-_JSON_LIST_KEYS = ("tickets", "conversations", "cases", "results", "data", "items", "records")
+# UTF-16 without a byte-order mark: in this share of a sample's code units, one byte is NUL.
+_UTF16_NULS = 0.3
 
-# Long cells (whole e-mail threads) must be kept; the csv module's default cap is 128 KiB.
+# Long cells (whole e-mail threads) must be kept; the csv module's default cap is 128 KiB. Each
+# read sets it to ``ingest.max_cell_chars``.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
@@ -57,6 +62,7 @@ class Record:
     row_number: int
     fields: list[str] | None
     problem: str = ""
+    reason: str = ""  # a skip reason of its own (else a problem is a malformed row)
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,15 @@ class RawTable:
     detail: str = ""
     _records: Callable[[], Iterator[Record]] = field(default=lambda: iter(()), repr=False)
     _blocks: Callable[[int], Iterator[RecordBlock]] | None = field(default=None, repr=False)
+    _lines: Callable[[], LineCounts | None] = field(default=lambda: None, repr=False)
+    # Warnings the reader finds while streaming (XLSX formulas without values), complete once
+    # the records have all been read.
+    warnings: list[str] = field(default_factory=list)
+
+    def lines(self) -> LineCounts | None:
+        """How the file's lines were read, once its records have all been read (delimited text
+        only; None for other formats)."""
+        return self._lines()
 
     def records(self) -> Iterator[Record]:
         """Stream the data records (not the header), each with its row number."""
@@ -98,13 +113,18 @@ class RawTable:
             yield chunk
 
 
-def read_raw(path: str | Path) -> RawTable:
-    """Open an export, detect its format, and read its header; reject what is not an export."""
+def read_raw(path: str | Path, config: IngestConfig | None = None) -> RawTable:
+    """Open an export, detect its format, and read its header; reject what is not an export.
+
+    Only regular files are opened (a FIFO would block); ``config`` holds the limits (sheet,
+    nesting, inflated size, cell size) that keep a hostile file to one sentence.
+    """
+    from voc.ingest.jsonfile import read_json, read_jsonl
+    from voc.ingest.xlsx import read_xlsx
+
     path = Path(path)
-    if not path.exists():
-        raise IngestError(f"input file {path} not found")
-    if path.is_dir():
-        raise IngestError(f"input {path} is a folder; give the export file itself")
+    config = config or IngestConfig()
+    check_file(path)
     sha256 = _sha256(path)
     with path.open("rb") as handle:
         head = handle.read(_SNIFF_BYTES)
@@ -121,9 +141,9 @@ def read_raw(path: str | Path) -> RawTable:
                 "JSON, JSON Lines or Parquet"
             )
     if head.startswith(_ZIP):
-        return _read_xlsx(path, sha256, gzipped)
+        return read_xlsx(path, sha256, gzipped, config)
     if head.startswith(_PARQUET):
-        return _read_parquet(path, sha256, gzipped)
+        return _read_parquet(path, sha256, gzipped, config)
     encoding = detect_encoding(head)
     if not encoding.startswith("utf-16") and b"\x00" in head:
         raise IngestError(
@@ -133,16 +153,20 @@ def read_raw(path: str | Path) -> RawTable:
     text_head = head.decode(encoding, errors="replace").lstrip("\ufeff")
     kind = _text_kind(name, text_head)
     if kind == "json":
-        return _read_json(path, sha256, gzipped, encoding)
+        return read_json(path, sha256, gzipped, encoding, config)
     if kind == "jsonl":
-        return _read_jsonl(path, sha256, gzipped, encoding)
-    return _read_delimited(path, sha256, gzipped, encoding, detect_delimiter(text_head))
+        return read_jsonl(path, sha256, gzipped, encoding, config)
+    delimiter = detect_delimiter(text_head)
+    return _read_delimited(path, sha256, gzipped, encoding, delimiter, config)
 
 
 def detect_encoding(data: bytes) -> str:
-    """UTF-16 by BOM, then strict UTF-8 (with or without BOM), then a detector, then cp1252."""
+    """UTF-16 by BOM or by its NUL bytes, then strict UTF-8 (with or without BOM), then a
+    detector, then cp1252."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    if b"\x00" in data[:4096] and (utf16 := _utf16_without_bom(data[:4096])):
+        return utf16
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -150,6 +174,20 @@ def detect_encoding(data: bytes) -> str:
         if exc.start < len(data) - 3 or exc.reason != "unexpected end of data":
             return _guess_single_byte(data)
     return "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 LE or BE without a byte-order mark, told by where its NUL bytes fall: Latin text,
+    digits and delimiters have a NUL high byte, so every other byte is NUL (and the rest not)."""
+    units = len(sample) // 2
+    if units < 2:
+        return None
+    even, odd = sample[0 : 2 * units : 2].count(0) / units, sample[1::2].count(0) / units
+    if odd >= _UTF16_NULS and even < odd / 10:
+        return "utf-16-le"
+    if even >= _UTF16_NULS and odd < even / 10:
+        return "utf-16-be"
+    return None
 
 
 def _guess_single_byte(data: bytes) -> str:
@@ -223,13 +261,37 @@ def _gunzip_head(path: Path) -> bytes:
         raise IngestError(f"{path} looks gzipped but cannot be decompressed: {exc}") from None
 
 
-def _binary(path: Path, gzipped: bool) -> IO[bytes]:
-    return gzip.open(path, "rb") if gzipped else path.open("rb")
+def fitted(record: Record, limit: int) -> Record:
+    """The record, or the same row skipped when one of its values is longer than ``limit``."""
+    longest = max(map(len, record.fields or []), default=0)
+    if longest <= limit:
+        return record
+    detail = (
+        f"a value of {longest:,} characters is longer than the limit of {limit:,} "
+        "(ingest.max_cell_chars)"
+    )
+    return Record(record.row_number, None, detail)
 
 
-def _text(path: Path, gzipped: bool, encoding: str) -> io.TextIOWrapper:
-    # Bytes that are invalid in the detected encoding become U+FFFD rather than stopping the read.
-    return io.TextIOWrapper(_binary(path, gzipped), encoding=encoding, errors="replace", newline="")
+def _text(path: Path, gzipped: bool, encoding: str, config: IngestConfig) -> io.TextIOWrapper:
+    return open_text(path, gzipped, encoding, config)
+
+
+def _checked_blocks(blocks: Iterator[RecordBlock], path: Path, limit: int) -> Iterator[RecordBlock]:
+    """Columnar blocks, refused at the first cell longer than ``limit`` (as the csv module is)."""
+    import pyarrow.compute as pc
+
+    for block in blocks:
+        for column in block.columns:
+            lengths = pc.utf8_length(column)
+            if (pc.max(lengths).as_py() or 0) > limit:
+                row = block.first_row + pc.index(pc.greater(lengths, limit), True).as_py()
+                raise LimitError(
+                    f"row {row:,} of {path} holds a cell longer than {limit:,} characters, the "
+                    "limit for one cell (ingest.max_cell_chars); raise it if the export really "
+                    "holds such cells"
+                )
+        yield block
 
 
 def _text_kind(name: str, head: str) -> str:
@@ -251,94 +313,65 @@ def _text_kind(name: str, head: str) -> str:
 
 
 def _read_delimited(
-    path: Path, sha256: str, gzipped: bool, encoding: str, delimiter: str
+    path: Path, sha256: str, gzipped: bool, encoding: str, delimiter: str, config: IngestConfig
 ) -> RawTable:
-    def rows() -> Iterator[tuple[int, list[str]]]:
-        with _text(path, gzipped, encoding) as handle:
-            reader = csv.reader(handle, delimiter=delimiter)
-            number = 0
+    tally = LineTally()
+
+    def scanned() -> Iterator[Record]:
+        """Every record, the header first (see :mod:`voc.ingest.delimited`)."""
+        csv.field_size_limit(config.max_cell_chars)
+        with _text(path, gzipped, encoding, config) as handle:
+            stream = scan(bounded_lines(handle, path, config.max_cell_chars), delimiter, tally)
             try:
-                for fields in reader:
-                    if not fields or (len(fields) == 1 and not fields[0].strip()):
-                        continue  # blank lines are not records
-                    number += 1
-                    if number == 1 and fields[0].startswith("\ufeff"):
+                for record in stream:
+                    fields = record.fields
+                    if record.number == 1 and fields[0].startswith("\ufeff"):
                         fields[0] = fields[0][1:]
-                    yield number, fields
+                    reason = UNCLOSED_QUOTE if record.problem else ""
+                    yield Record(record.number, fields, record.problem, reason)
             except csv.Error as exc:
                 raise IngestError(
-                    f"{path} cannot be parsed as delimited text near line {reader.line_num}: {exc}"
+                    f"{path} cannot be parsed as delimited text near line {tally.line}: {exc}"
                 ) from None
 
-    first = next(rows(), None)
+    first = next(scanned(), None)
     if first is None:
         raise IngestError(f"input file {path} is empty")
-    header = first[1]
+    if first.problem:
+        raise IngestError(
+            f"{path}: the header (line 1) opens a quote that is never closed; fix the header line"
+        )
+    header = first.fields or []
 
     def records() -> Iterator[Record]:
-        stream = rows()
+        stream = scanned()
         next(stream, None)
-        for number, fields in stream:
-            yield Record(number, fields)
+        yield from stream
 
     def blocks(rows: int) -> Iterator[RecordBlock]:
-        return arrow_csv.read_blocks(path, delimiter, header, rows)
+        blocks = arrow_csv.read_blocks(path, delimiter, header, rows, tally)
+        return _checked_blocks(blocks, path, config.max_cell_chars)
 
     kind = "tsv" if delimiter == "\t" else "csv"
     fast = blocks if arrow_csv.usable(encoding, gzipped, header) else None
-    return RawTable(path, sha256, kind, header, encoding, delimiter, "", records, fast)
+
+    def lines() -> LineCounts | None:
+        return tally.last  # set once the records have all been read
+
+    return RawTable(
+        path, sha256, kind, header, encoding, delimiter, "", records, fast, _lines=lines
+    )
 
 
-def _read_xlsx(path: Path, sha256: str, gzipped: bool) -> RawTable:
-    from openpyxl import load_workbook
-
-    def open_sheet() -> tuple[Any, Any, int]:
-        source: Any = io.BytesIO(_binary(path, True).read()) if gzipped else path
-        try:
-            book = load_workbook(source, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many types for a bad or non-XLSX zip
-            raise IngestError(
-                f"{path} is a ZIP file but not a readable XLSX workbook ({exc}); "
-                "export the tickets as XLSX, CSV, JSON or Parquet"
-            ) from None
-        return book, book.worksheets[0], len(book.worksheets)
-
-    def rows() -> Iterator[tuple[int, list[str]]]:
-        book, sheet, _ = open_sheet()
-        try:
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                fields = [cell_text(v) for v in values]
-                while fields and not fields[-1]:
-                    fields.pop()
-                if fields:
-                    yield number, fields
-        finally:
-            book.close()
-
-    book, sheet, sheets = open_sheet()
-    title = sheet.title
-    book.close()
-    first = next(rows(), None)
-    if first is None:
-        raise IngestError(f"the first sheet ('{title}') of {path} is empty")
-    header_row, header = first
-    detail = f"sheet '{title}'" + (f" (first of {sheets} sheets)" if sheets > 1 else "")
-
-    def records() -> Iterator[Record]:
-        for number, fields in rows():
-            if number > header_row:
-                yield Record(number, fields + [""] * (len(header) - len(fields)))
-
-    return RawTable(path, sha256, "xlsx", header, None, None, detail, records)
-
-
-def _read_parquet(path: Path, sha256: str, gzipped: bool) -> RawTable:
+def _read_parquet(path: Path, sha256: str, gzipped: bool, config: IngestConfig) -> RawTable:
     import pyarrow.parquet as pq
 
+    copy = InflatedCopy(path, config) if gzipped else None
+    limit = config.max_cell_chars
+
     def open_file() -> Any:
-        source: Any = io.BytesIO(_binary(path, True).read()) if gzipped else path
         try:
-            return pq.ParquetFile(source)
+            return pq.ParquetFile(copy.path if copy else path)
         except Exception as exc:  # pyarrow raises ArrowInvalid and OSError subclasses
             raise IngestError(f"{path} is not a readable Parquet file: {exc}") from None
 
@@ -351,95 +384,6 @@ def _read_parquet(path: Path, sha256: str, gzipped: bool) -> RawTable:
             columns = [batch.column(i).to_pylist() for i in range(batch.num_columns)]
             for values in zip(*columns, strict=True):
                 number += 1
-                yield Record(number, [cell_text(v) for v in values])
+                yield fitted(Record(number, [cell_text(v) for v in values]), limit)
 
     return RawTable(path, sha256, "parquet", header, None, None, "", records)
-
-
-def _read_json(path: Path, sha256: str, gzipped: bool, encoding: str) -> RawTable:
-    with _text(path, gzipped, encoding) as handle:
-        try:
-            data = json.loads(handle.read().lstrip("\ufeff"))
-        except json.JSONDecodeError as exc:
-            raise IngestError(
-                f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-            ) from None
-    items, where = _json_items(data, path)
-    objects = [_flatten(item) if isinstance(item, dict) else None for item in items]
-    header = _union_keys(o for o in objects if o is not None)
-
-    def records() -> Iterator[Record]:
-        for number, obj in enumerate(objects, start=1):
-            if obj is None:
-                kind = type(items[number - 1]).__name__
-                yield Record(number, None, f"item {number} is a JSON {kind}, not an object")
-            else:
-                yield Record(number, [obj.get(key, "") for key in header])
-
-    return RawTable(path, sha256, "json", header, encoding, None, where, records)
-
-
-def _read_jsonl(path: Path, sha256: str, gzipped: bool, encoding: str) -> RawTable:
-    def parsed() -> Iterator[tuple[int, dict[str, str] | None, str]]:
-        with _text(path, gzipped, encoding) as handle:
-            for number, line in enumerate(handle, start=1):
-                line = line.strip().lstrip("\ufeff")
-                if not line:
-                    continue
-                try:
-                    value = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield number, None, f"not valid JSON ({exc.msg})"
-                    continue
-                if isinstance(value, dict):
-                    yield number, _flatten(value), ""
-                else:
-                    yield number, None, f"a JSON {type(value).__name__}, not an object"
-
-    # Two passes: the first collects every key, so that no field of a later line is lost.
-    header = _union_keys(obj for _, obj, _ in parsed() if obj is not None)
-    if not header:
-        raise IngestError(f"{path} holds no JSON objects, one per line, to read tickets from")
-
-    def records() -> Iterator[Record]:
-        for number, obj, problem in parsed():
-            fields = None if obj is None else [obj.get(key, "") for key in header]
-            yield Record(number, fields, problem)
-
-    return RawTable(path, sha256, "jsonl", header, encoding, None, "", records)
-
-
-def _json_items(data: Any, path: Path) -> tuple[list[Any], str]:
-    """The list of ticket objects in a JSON document, and where it was found."""
-    if isinstance(data, list):
-        return data, ""
-    if isinstance(data, dict):
-        keys = [k for k in _JSON_LIST_KEYS if isinstance(data.get(k), list)]
-        keys += [k for k, v in data.items() if isinstance(v, list) and k not in keys]
-        for key in keys:
-            if any(isinstance(item, dict) for item in data[key]):
-                return data[key], f"list under key '{key}'"
-        return [data], "a single object"
-    raise IngestError(
-        f"{path} holds a JSON {type(data).__name__}; expected a list of ticket objects"
-    )
-
-
-def _flatten(obj: dict[str, Any], prefix: str = "") -> dict[str, str]:
-    """Nested objects become dotted keys ("requester.email"); every value becomes text."""
-    flat: dict[str, str] = {}
-    for key, value in obj.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict) and value:
-            flat.update(_flatten(value, f"{name}."))
-        else:
-            flat[name] = cell_text(value)
-    return flat
-
-
-def _union_keys(objects: Any) -> list[str]:
-    keys: dict[str, None] = {}
-    for obj in objects:
-        for key in obj:
-            keys.setdefault(key, None)
-    return list(keys)
