@@ -472,7 +472,8 @@ def test_clean_text_outlook_reply_with_signature_and_pii():
 def test_clean_text_masks_phone_in_signature_kept_when_signatures_are_on_off():
     text = "Export fails.\n\nBest regards,\nAna Lima\n+62 812-3456-7890"
     config = dataclasses.replace(ALL_ON, strip_signatures=False)
-    assert clean_text(text, config) == "Export fails.\n\nBest regards,\nAna Lima\n[PHONE]"
+    # the kept signature's name is masked too
+    assert clean_text(text, config) == "Export fails.\n\nBest regards,\n[NAME]\n[PHONE]"
 
 
 def test_clean_text_masks_quotes_it_keeps():
@@ -488,7 +489,7 @@ def test_clean_text_masks_quotes_it_keeps():
     [
         ("strip_html", "<p>Hi team,</p><p>Export fails.</p>"),
         ("strip_quoted_replies", "Export fails.\n> older"),
-        ("strip_signatures", "Export fails.\nThanks,\nAna"),
+        ("strip_signatures", "Export fails.\nThanks,\n[NAME]"),  # kept, its name masked
         ("strip_greetings", "Hi team,\nExport fails."),
         ("mask_pii", "Export fails for bob@acme.com."),
     ],
@@ -509,8 +510,8 @@ def test_clean_text_each_flag_off_keeps_its_part(flag, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Thanks, John", "Thanks, John"),
-        ("Thank you,\nAna\n+1 415 555 0132", "Thank you,\nAna\n[PHONE]"),
+        ("Thanks, John", "Thanks, [NAME]"),  # kept whole, the name masked
+        ("Thank you,\nAna\n+1 415 555 0132", "Thank you,\n[NAME]\n[PHONE]"),
         ("Hi team", "Hi team"),
         ("<p>Hi!</p>", "Hi!"),
         ("> only a quote from bob@acme.com", "> only a quote from [EMAIL]"),

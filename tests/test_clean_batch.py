@@ -53,6 +53,12 @@ PIECES = [
     "fe80::1", "https://bob:pw@host/x?token=abc&page=2", "Authorization: Bearer abc123",
     "Bearer abcdefghij1234567890", "(415) 555-0132", "0812 3456 7890", "0044 20 7946 0958",
     "INV-2026-0042", "#48213", "2026-09-03 10:30", "v 1.2.3.4", "Rp 1.000.000", "10:30:45",
+    "030/1234568", "62 812 3456 7894", "07700 900123", "order 4111111111111111", "release 1.2.3.4",
+    "Mit freundlichen Grüßen", "Met vriendelijke groet,", "Cordialement,", "Jan de Vries",
+    "12 Baker Street", "221B Baker St.", "Jl. Sudirman No. 5", "Keizersgracht 123", "passport ",
+    "C01X00T47", "NIK: ", "3201014509900001", "ana [at] acme [dot] com", "bob at x dot com",
+    "AKIAIOSFODNN7EXAMPLE", "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+    "https://hooks.slack.com/services/T0/B0/x1", "?reset_token=abc", "eyJhbGciOi.eyJzdWIiOi.x",
     # words, digits, punctuation
     "export", "fails", "the", "app", "crashes", "I", "1", "23", "4567", ",", ".", ":", ";", "-",
     "(", ")", "+", "=", "@", "/", "#", "&", "<", ">", "'",
@@ -149,7 +155,8 @@ def test_a_condition_that_matches_nearly_every_sampled_text_is_skipped_safely(
     monkeypatch: pytest.MonkeyPatch, nearly_all: float
 ) -> None:
     # 0.0: every step is given every text; 1.1: none is; 0.9: the HTML, sign-off and greeting
-    # steps (every sampled body has all three). The result is the same each time.
+    # steps (every sampled body has all three) and masking (a sign-off may have a name under
+    # it). The result is the same each time.
     monkeypatch.setattr(batch, "CONDITION_SAMPLE", 16)
     monkeypatch.setattr(batch, "NEARLY_ALL", nearly_all)
     texts = [f"Hi team,\nExport {i} fails <b>again</b>\n\nThanks,\nAna" for i in range(80)]
@@ -162,7 +169,7 @@ def test_a_condition_that_matches_nearly_every_sampled_text_is_skipped_safely(
     ]
     expected = {0.0: [s.run.__name__ for s in clean_steps(ALL_ON)], 1.1: []}
     assert everywhere == expected.get(
-        nearly_all, ["strip_html", "strip_signature", "strip_greeting"]
+        nearly_all, ["strip_html", "strip_signature", "strip_greeting", "mask_pii"]
     )
 
 

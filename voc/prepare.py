@@ -1,7 +1,8 @@
 """Turn ingested rows into ticket text that is safe to embed and store.
 
-Cleans subject and body, masks personal data in every stored text column, pseudonymises the
-requester, and moves tickets whose text is empty after cleaning to the skipped list (never dropped).
+Cleans subject and body, masks personal data in every other text column (metadata and custom
+fields alike), pseudonymises the requester, and moves tickets whose text is empty after cleaning
+to the skipped list (never dropped).
 """
 
 from __future__ import annotations
@@ -22,8 +23,22 @@ from voc.schema import SkippedRow
 
 EMPTY_AFTER_CLEANING = "empty_after_cleaning"
 _REPLY_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|tr|sv)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
-# Free-text metadata that may carry personal data typed by people.
-_MASKED_METADATA = (schema.TAGS, schema.ORGANIZATION, schema.STATUS, schema.PRIORITY)
+# Columns that are not masked as free text: ids stay ids (the requester is pseudonymised
+# instead), subject and body go through the whole cleaning chain, the rest are not text. Every
+# other column holding text (status, priority, channel, tags, organization, plan, the CSAT value
+# as exported, and any column added later) is masked like the body.
+_NOT_FREE_TEXT = frozenset(
+    (
+        schema.TICKET_ID,
+        schema.SUBJECT,
+        schema.BODY,
+        schema.TEXT,
+        schema.REQUESTER,
+        schema.CREATED_AT,
+        schema.ROW_NUMBER,
+        schema.LANGUAGE,
+    )
+)
 
 
 def prepare_frame(
@@ -49,7 +64,7 @@ def prepare_frame(
     ]
     frame = frame.drop(columns=[schema.BODY])
     if config.clean.mask_pii:
-        for column in _MASKED_METADATA:
+        for column in masked_columns(frame):
             frame[column] = _per_value(frame[column], mask_pii_texts)
     if config.ingest.hash_requester:
         frame[schema.REQUESTER] = _per_value(
@@ -66,6 +81,17 @@ def prepare_frame(
     frame = frame.loc[~empty].reset_index(drop=True)
     frame[schema.LANGUAGE] = detect_languages(frame[schema.TEXT].tolist())
     return frame, skipped
+
+
+def masked_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns of ``frame`` that are masked as free text: every column that can hold text,
+    except ids, subject and body (cleaned in full) and the requester (pseudonymised)."""
+    return [
+        column
+        for column in frame.columns
+        if column not in _NOT_FREE_TEXT
+        and (frame[column].dtype == object or isinstance(frame[column].dtype, pd.StringDtype))
+    ]
 
 
 def _per_value(values: pd.Series, func: Callable[[list[str]], list[str | None]]) -> pd.Series:

@@ -39,8 +39,20 @@ _SIGNOFF_WORDS = (
     r"thank you very much|thank you in advance|thank you|thanks|thx|regards|rgds|cheers|"
     r"yours sincerely|yours truly|sincerely|respectfully|all the best|best|"
     r"terima kasih banyak|terima kasih|terimakasih|makasih|trims|salam hormat|hormat saya|"
-    r"hormat kami|wassalam|salam"
+    r"hormat kami|wassalam|salam|"
+    # German, French, Spanish, Dutch
+    r"mit freundlichen grüßen|mit freundlichen grüssen|mit freundlichen gruessen|"
+    r"mit freundlichem gruß|freundliche grüße|viele grüße|beste grüße|liebe grüße|"
+    r"herzliche grüße|schöne grüße|gruß|grüße|mfg|"
+    r"bien cordialement|cordialement|bien à vous|sincères salutations|salutations|amicalement|"
+    r"merci d'avance|merci beaucoup|merci|"
+    r"saludos cordiales|un saludo|saludos|atentamente|cordialmente|muchas gracias|gracias|"
+    r"met vriendelijke groeten|met vriendelijke groet|vriendelijke groeten|vriendelijke groet|"
+    r"hartelijke groeten|groeten|groetjes|alvast bedankt|bedankt"
 )
+# For voc.clean.pii, which masks the name under a sign-off wherever the signature is kept.
+SIGNOFF_WORDS = _SIGNOFF_WORDS
+NAME = _NAME
 _SENT_FROM_WORDS = (
     "sent from my|sent from mail for|sent from outlook|sent from yahoo mail|get outlook for|"
     "dikirim dari"

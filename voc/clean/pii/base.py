@@ -1,6 +1,6 @@
 """Mask personal data and credentials in ticket text.
 
-:func:`mask_pii` replaces, in this order: secrets in URLs and ``Authorization`` headers
+:func:`mask_core` replaces, in this order: secrets in URLs and ``Authorization`` headers
 ([SECRET], keeping the rest of the URL or header), email addresses ([EMAIL]), IBANs that pass the
 ISO 13616 mod-97 check ([IBAN]), IPv6 and IPv4 addresses ([IP]), payment card numbers that pass the
 Luhn check ([CARD]) and phone numbers ([PHONE]). Dates, times, versions, amounts, order and
@@ -19,6 +19,8 @@ import re
 import string
 from collections.abc import Callable, Iterator
 
+from voc.clean.pii.context import kept_by_context
+
 EMAIL_TOKEN = "[EMAIL]"
 CARD_TOKEN = "[CARD]"
 PHONE_TOKEN = "[PHONE]"
@@ -29,6 +31,8 @@ SECRET_TOKEN = "[SECRET]"
 # --- secrets ---------------------------------------------------------------------------------
 
 # Query and fragment parameters whose value is a credential (compared case-insensitively).
+# Beyond these, a parameter is secret when one of its words (split at "_", "-", "." and camel
+# case) is or ends with one of SECRET_NAME_ENDINGS: "reset_token", "privateToken", "oauth".
 SECRET_PARAMS = (
     "token",
     "access_token",
@@ -57,6 +61,22 @@ SECRET_PARAMS = (
     "x-amz-credential",
     "x-amz-security-token",
 )
+SECRET_NAME_ENDINGS = (
+    "token",
+    "key",
+    "secret",
+    "password",
+    "passwd",
+    "pwd",
+    "auth",
+    "sig",
+    "signature",
+    "code",
+    "session",
+    "credential",
+    "credentials",
+)
+_NAME_WORD_SPLIT_RE = re.compile(r"[_.-]+|(?<=[a-z0-9])(?=[A-Z])")
 # A standalone "Bearer xyz" is only a credential when xyz looks generated: long and with a digit
 # ("the Bearer token expired" stays). After "Authorization:" any credential is masked.
 MIN_BARE_BEARER_LEN = 16
@@ -64,18 +84,15 @@ MIN_BARE_BEARER_LEN = 16
 _TRAILING_PUNCT = ".,;:!?)"
 # Values never contain whitespace, quotes, angle brackets or "[", "]": so "[SECRET]" is never a
 # value again, and a URL in HTML or Markdown ends where its attribute or link ends. A parameter
-# starts after "?", "&", "#" or ";" (as in "&amp;"), which the pattern starts with, to scan fast.
-_VALUE = r"[^\s&#;\"'<>\[\]]++"
+# starts after "?", "&", "#" or ";" (as in "&amp;"), which the pattern starts with, to scan fast;
+# a value ends before them, so reading a harmless parameter never hides the next one.
+_VALUE = r"[^\s&#;?\"'<>\[\]]++"
 # userinfo: "scheme://user:password@host". The user may hold an "@" (a sloppy "bob@corp.com"),
 # the password may not, so the first "@" after it ends it. Starting at "://" rather than at the
 # scheme lets the regex engine jump from one "://" to the next.
 URL_PASSWORD_RE = re.compile(r"(?P<head>://[^\s/?#:\[\]]*+:)(?P<value>[^\s/?#@\[\]]++)(?=@)")
-URL_PARAM_RE = re.compile(
-    r"(?P<head>[?&#;](?:"
-    + "|".join(re.escape(name) for name in SECRET_PARAMS)
-    + rf")=)(?P<value>{_VALUE})",
-    re.IGNORECASE,
-)
+# Any parameter name; :func:`secret_param` decides. Possessive: a name is read once.
+URL_PARAM_RE = re.compile(rf"(?P<head>[?&#;](?P<name>[\w.-]{{1,64}}+)=)(?P<value>{_VALUE})")
 AUTH_HEADER_RE = re.compile(
     r"(?P<head>(?P<header>\bauthorization:[ \t]*+(?:bearer|basic|token)[ \t]++)"
     r"|(?<![\w-])bearer[ \t]++)(?P<value>[A-Za-z0-9_.~+/-]++=*+)",
@@ -110,7 +127,23 @@ IBAN_RE = re.compile(
 # No leading zeros: "Rp 1.000.000.000" is an amount, and real addresses are not written "010".
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 # Words after which a dotted quad is a version or an amount, not an address (case-insensitive).
-NOT_IP_PREFIXES = ("version ", "version: ", "ver ", "ver. ", "v ", "v. ", "rp ", "idr ")
+NOT_IP_PREFIXES = (
+    "version ",
+    "version: ",
+    "ver ",
+    "ver. ",
+    "v ",
+    "v. ",
+    "release ",
+    "release: ",
+    "rel ",
+    "rel. ",
+    "build ",
+    "build: ",
+    "firmware ",
+    "rp ",
+    "idr ",
+)
 IPV4_RE = re.compile(
     r"(?<![\w.$€£¥])"
     + "".join(rf"(?<!\b{re.escape(prefix)})" for prefix in NOT_IP_PREFIXES)
@@ -158,9 +191,10 @@ _INTL_PREFIX_00 = "00"  # "0044 20 7946 0958": the international call prefix ins
 # The local part is unbounded on purpose: it can only start where a run of its characters starts,
 # so the scan stays linear, and a length cap would let a later mask shorten a run into a match.
 # An address may not be followed by a character that could start another one (a final "." is
-# fine), so masking one never exposes the start of a second.
+# fine), so masking one never exposes the start of a second. Domains may be internationalised:
+# Unicode labels ("müller.de", "例え.jp") or their Punycode ("xn--mller-kva.de", ".xn--p1ai").
 EMAIL_RE = re.compile(
-    r"(?<![\w.%+-])[\w.%+-]+@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}"
+    r"(?<![\w.%+-])[\w.%+-]+@(?:[\w-]{1,63}\.){1,8}(?:[^\W\d_]{2,24}|xn--[a-z0-9-]{2,59})"
     r"(?![\w%+@-]|\.[\w.%+@-])"
 )
 DIGIT_RE = re.compile(r"\d")
@@ -197,13 +231,13 @@ PHONE_RE = re.compile(
 # pattern is tried only there (see :func:`_sub_at`). DOTALL: the lookbehind's "." may be "\\n".
 CARD_START_RE = re.compile(r"\d(?<![\w+/.,@-].)", re.DOTALL)
 PHONE_START_RE = re.compile(r"[+(0-9](?<![\w+.].)", re.DOTALL)
-# RE2 (see voc.clean.batch): on ASCII text, mask_pii changes nothing unless this matches: "://",
+# RE2 (see voc.clean.batch): on ASCII text, mask_core changes nothing unless this matches: "://",
 # "=", "@", "bearer" or "authorization" (secrets, emails), two letters and two digits (IBAN), the
 # IPv4 and IPv6 hints, or eight digits with at most three separators between neighbours (every
-# card has 13 or more, every masked phone number 8 or more, none with longer gaps).
-PII_MAY_CHANGE = (
+# card has 13 or more, every masked phone or NIK number 8 or more, none with longer gaps).
+CORE_MAY_CHANGE = (
     r"://|=|@|(?i:bearer|authorization)|[A-Za-z]{2}[0-9]{2}|\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]"
-    r"|:[0-9A-Fa-f]*:|(?:[0-9][\t\n\v\f\r .()\-]{0,3}){7}[0-9]"
+    r"|:[0-9A-Fa-f]*:|(?:[0-9][\t\n\v\f\r .()/\-]{0,3}){7}[0-9]"
 )
 INTL_DIGITS = range(8, 16)  # E.164: at most 15 digits with the country code
 NATIONAL_DIGITS = range(9, 14)
@@ -245,7 +279,7 @@ def iban_valid(iban: str) -> bool:
     return int((iban[4:] + iban[:4]).translate(_IBAN_LETTER_VALUES)) % 97 == 1
 
 
-def mask_pii(text: str) -> str:
+def mask_core(text: str) -> str:
     """Replace personal data and credentials by tokens; the rest of the text is kept as it is.
 
     - [SECRET]: the password in ``scheme://user:password@host``; the value of a query or fragment
@@ -267,15 +301,15 @@ def mask_pii(text: str) -> str:
     ("#48213", "INV-2026-0042") stay. Applying it twice gives the same text as applying it once.
 
     Example:
-        >>> mask_pii("Call +62 812-3456-7890 or mail budi@example.co.id")
+        >>> mask_core("Call +62 812-3456-7890 or mail budi@example.co.id")
         'Call [PHONE] or mail [EMAIL]'
-        >>> mask_pii("See https://bob:hunter2@example.com/x?page=2&token=abc from 10.2.3.4")
+        >>> mask_core("See https://bob:hunter2@example.com/x?page=2&token=abc from 10.2.3.4")
         'See https://bob:[SECRET]@example.com/x?page=2&token=[SECRET] from [IP]'
     """
     text = _mask_secrets(text)
     if "@" in text:
         text = _sub_at(EMAIL_RE, _email_starts(text), _email_token, text)
-    if not _has_digit(text):
+    if not has_digit(text):
         return text
     if IBAN_HINT_RE.search(text):
         text = IBAN_RE.sub(_mask_iban, text)
@@ -340,7 +374,7 @@ def _email_token(_match: re.Match[str]) -> str:
     return EMAIL_TOKEN
 
 
-def _has_digit(text: str) -> bool:
+def has_digit(text: str) -> bool:
     """True when ``text`` holds a digit; for ASCII text ten substring searches (``memchr``) beat
     the regex scan several times over, and most tickets have no digit at all."""
     if not text.isascii():
@@ -356,7 +390,7 @@ def _mask_secrets(text: str) -> str:
     if "://" in text:
         text = URL_PASSWORD_RE.sub(rf"\g<head>{SECRET_TOKEN}", text)
     if "=" in text:
-        text = URL_PARAM_RE.sub(_mask_value, text)
+        text = URL_PARAM_RE.sub(_mask_param, text)
     lowered = text.lower()
     if "bearer" in lowered or "authorization" in lowered:
         text = AUTH_HEADER_RE.sub(_mask_auth, text)
@@ -367,6 +401,29 @@ def _split_trailing_punct(value: str) -> tuple[str, str]:
     """Split ``value`` into itself and the sentence punctuation that ends it."""
     kept = value.rstrip(_TRAILING_PUNCT)
     return kept, value[len(kept) :]
+
+
+def secret_param(name: str) -> bool:
+    """True when a URL parameter called ``name`` holds a credential.
+
+    Example:
+        >>> secret_param("reset_token"), secret_param("privateToken"), secret_param("tokenize")
+        (True, True, False)
+    """
+    if name.lower() in _SECRET_PARAM_SET:
+        return True
+    words = _NAME_WORD_SPLIT_RE.split(name)
+    return any(word.lower().endswith(SECRET_NAME_ENDINGS) for word in words if word)
+
+
+_SECRET_PARAM_SET = frozenset(SECRET_PARAMS)
+
+
+def _mask_param(match: re.Match[str]) -> str:
+    """Mask the value of a URL parameter whose name says it is secret."""
+    if not secret_param(match.group("name")):
+        return match.group()
+    return _mask_value(match)
 
 
 def _mask_value(match: re.Match[str]) -> str:
@@ -445,8 +502,11 @@ def _mask_ipv6(match: re.Match[str]) -> str:
 
 
 def _mask_card(match: re.Match[str]) -> str:
+    """Mask a Luhn-valid number unless an order, invoice, reference... word comes before it."""
     digits = NON_DIGIT_RE.sub("", match.group())
-    return CARD_TOKEN if luhn_valid(digits) else match.group()
+    if not luhn_valid(digits) or kept_by_context(match.string, match.start()):
+        return match.group()
+    return CARD_TOKEN
 
 
 def _mask_phone(match: re.Match[str]) -> str:
@@ -459,4 +519,6 @@ def _mask_phone(match: re.Match[str]) -> str:
         keep = digits not in NATIONAL_DIGITS
     else:
         keep = False
+    # "reference 0812345678" is a reference number, not a phone
+    keep = keep or kept_by_context(match.string, match.start())
     return match.group() if keep else PHONE_TOKEN
