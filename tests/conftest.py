@@ -15,6 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data" / "sample_tickets.csv"
 TRUTH = ROOT / "sample_data" / "sample_tickets_truth.csv"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+# What "deterministic" promises for floats (docs/determinism.md): within this of each other across
+# block sizes, processes, engines and machines' BLAS kernels; labels and files exactly.
+SIMILARITY_TOLERANCE = 1e-6
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -3,8 +3,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tests.conftest import SIMILARITY_TOLERANCE
 from voc.cluster import ThemeModel
 from voc.schema import UNTHEMED_ID
+
+
+def unit(x: np.ndarray) -> np.ndarray:
+    return x / np.linalg.norm(x, axis=1, keepdims=True)
 
 
 def sphere_blobs(sizes: list[int], dim: int = 32, spread: float = 0.15, seed: int = 0):
@@ -136,8 +141,27 @@ def test_predict_in_blocks_gives_the_same_answer(monkeypatch: pytest.MonkeyPatch
     model = ThemeModel(min_theme_size=10, map_2d=False).fit(x)
     whole = model.predict(x)
     monkeypatch.setattr(voc.cluster, "_ASSIGN_ROWS", 7)
+    monkeypatch.setattr(voc.cluster, "_SIMILARITY_ROWS", 3)
     blocks = model.predict(x)
-    assert np.array_equal(whole[0], blocks[0]) and np.array_equal(whole[1], blocks[1])
+    # The promise (docs/determinism.md): labels exactly, similarities within the tolerance.
+    assert np.array_equal(whole[0], blocks[0])
+    np.testing.assert_allclose(blocks[1], whole[1], rtol=0, atol=SIMILARITY_TOLERANCE)
+
+
+def test_centroid_similarities_do_not_depend_on_how_rows_are_split() -> None:
+    from voc.cluster import centroid_similarities
+
+    rng = np.random.default_rng(3)
+    x = unit(rng.normal(size=(3000, 384)).astype(np.float32))
+    centroids = unit(rng.normal(size=(40, 384)).astype(np.float32))
+    whole = centroid_similarities(x, centroids)
+    exact = x.astype(np.float64) @ centroids.T.astype(np.float64)
+    np.testing.assert_allclose(whole, exact, rtol=0, atol=1e-7)
+    for _ in range(3):
+        cuts = np.sort(rng.choice(np.arange(1, len(x)), size=25, replace=False))
+        parts = np.concatenate([centroid_similarities(p, centroids) for p in np.split(x, cuts)])
+        np.testing.assert_allclose(parts, whole, rtol=0, atol=SIMILARITY_TOLERANCE)
+        assert np.array_equal(parts.argmax(axis=1), whole.argmax(axis=1))
 
 
 def test_update_keeps_known_themes_assigns_new_tickets_and_finds_new_themes() -> None:

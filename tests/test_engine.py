@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, SIMILARITY_TOLERANCE
 from voc.cli import app
 from voc.cluster import ThemeModel
 from voc.config import EmbedConfig, EngineConfig, RunConfig
@@ -70,7 +70,7 @@ def test_partitions_that_cut_batches_would_change_vectors(embedder, texts) -> No
     assert np.allclose(whole, halves, atol=0.05)
 
 
-def test_dask_assignment_is_exactly_predict(dask_engine) -> None:
+def test_dask_assignment_is_predict(dask_engine) -> None:
     rng = np.random.default_rng(0)
     model = ThemeModel(assign_threshold=0.45)
     centroids = rng.normal(size=(6, 384)).astype(np.float32)
@@ -81,7 +81,8 @@ def test_dask_assignment_is_exactly_predict(dask_engine) -> None:
     expected = model.predict(x)
     for _ in range(2):  # the same rows again: fresh task data, not the last call's
         labels, similarity = dask_engine.assigner(model)(x)
-        assert np.array_equal(labels, expected[0]) and np.array_equal(similarity, expected[1])
+        assert np.array_equal(labels, expected[0])
+        np.testing.assert_allclose(similarity, expected[1], rtol=0, atol=SIMILARITY_TOLERANCE)
     assert 0 < (labels >= 0).sum() < len(x)  # some join a theme, some stay Unthemed
 
 
@@ -148,7 +149,14 @@ def test_pipeline_on_dask_gives_the_same_assignments(
     )
     assignments = pd.read_csv(dask.stored.path / ASSIGNMENTS)
     assert assignments["theme_id"].nunique() > 3
-    pd.testing.assert_frame_equal(local.stored.tickets(), dask.stored.tickets())
+    # Labels and text exactly, floats within the promise (docs/determinism.md).
+    pd.testing.assert_frame_equal(
+        local.stored.tickets(),
+        dask.stored.tickets(),
+        check_exact=False,
+        rtol=0,
+        atol=SIMILARITY_TOLERANCE,
+    )
 
 
 def test_unreachable_scheduler_is_a_clear_error() -> None:
