@@ -76,3 +76,18 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
         mine = [e.payload["text"] for e in edits if e.author == author]
         assert mine == [f"{author} {i}" for i in range(EDITS_PER_WRITER)]  # each in its order
     assert len({e.edit_id for e in edits}) == len(edits)
+    # Times taken under the write lock: they never run backwards against the ids' order.
+    times = [e.at for e in edits]
+    assert times == sorted(times)
+
+
+def test_an_edit_is_never_timed_before_the_one_before_it(tmp_path: Path) -> None:
+    """A clock that steps back (NTP) must not reorder the history against the ids."""
+    store = EditStore(tmp_path)
+    first = store.record("run", "ana", NOTE, {"theme_id": 1, "text": "a"})
+    with sqlite3.connect(store.path) as connection:  # as if written by a clock ahead of ours
+        connection.execute("UPDATE edits SET at = '2999-01-01T00:00:00.000000+00:00'")
+    second = store.record("run", "bo", NOTE, {"theme_id": 1, "text": "b"})
+    assert second.edit_id > first.edit_id
+    assert second.at == "2999-01-01T00:00:00.000000+00:00"
+    assert [e.at for e in store.edits("run")] == [second.at, second.at]

@@ -149,11 +149,11 @@ class EditStore:
         missing = PAYLOAD_KEYS[action] - payload.keys()
         if missing:
             raise StoreError(f"edit '{action}' needs {', '.join(sorted(missing))}")
-        at = datetime.now(UTC).isoformat(timespec="microseconds")
         body = json.dumps(payload, ensure_ascii=False, sort_keys=True)
         with self._connect() as connection:
             try:
                 connection.execute("BEGIN IMMEDIATE")
+                at = self._now(connection)
                 cursor = connection.execute(
                     "INSERT INTO edits (run_id, at, author, action, payload) "
                     "VALUES (?, ?, ?, ?, ?)",
@@ -165,6 +165,14 @@ class EditStore:
                     connection.execute("ROLLBACK")
                 raise StoreError(f"edit not saved to {self.path}: {exc}") from None
         return Edit(int(cursor.lastrowid or 0), run_id, at, author, action, payload)
+
+    @staticmethod
+    def _now(connection: sqlite3.Connection) -> str:
+        """The edit's time, taken under the write lock: the order of times is the order of ids
+        (which decides which of two conflicting edits wins), even if the clock steps back."""
+        now = datetime.now(UTC).isoformat(timespec="microseconds")
+        last = connection.execute("SELECT at FROM edits ORDER BY edit_id DESC LIMIT 1").fetchone()
+        return max(now, last[0]) if last else now
 
     def edits(self, run_id: str) -> list[Edit]:
         """Every edit of a run, oldest first (undo rows and undone edits included)."""
