@@ -7,7 +7,6 @@ Each subcommand parses options, calls one public function, and renders the resul
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -36,7 +35,7 @@ from voc.report import (
 )
 from voc.report.format import kind_text
 from voc.schema import ParentTheme, RunScores, Theme
-from voc.serve import DEFAULT_HOST, DEFAULT_PORT, dashboard_command
+from voc.serve import DEFAULT_HOST, DEFAULT_PORT, dashboard_command, serve
 from voc.store import Workspace
 
 app = typer.Typer(
@@ -334,7 +333,7 @@ def dashboard(
         f"voc dashboard on http://{host}:{port} (workspace {escape(str(workspace))}); "
         "Ctrl+C stops it"
     )
-    raise typer.Exit(subprocess.call(command))
+    raise typer.Exit(serve(command))
 
 
 def _emit(data: bytes, out: Path | None, what: str, detail: str = "") -> None:
