@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from voc.clean import IBAN_TOKEN, IP_TOKEN, SECRET_TOKEN, iban_valid, mask_pii
+from voc.clean.pii import is_phone_number, nik_valid, secret_param
 
 
 def _iban_complete(country: str, bban: str) -> str:
@@ -361,3 +362,167 @@ def test_secret_mask_keeps_the_rest_of_the_url():
     assert masked.startswith("https://files.example.com/share/Q3-report.pdf?dl=1&Signature=")
     assert SECRET_TOKEN in masked and "ab12" not in masked
     assert masked.endswith("&Expires=1700000000")
+
+
+# --- national phones, written-out e-mail, credentials by shape, identity numbers, addresses ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # national phone formats, confirmed by libphonenumber
+        ("call 07700 900123 now", "call [PHONE] now"),
+        ("Tel. 030 12345679", "Tel. [PHONE]"),
+        ("mobil 0151 23456789", "mobil [PHONE]"),
+        ("Fax 030/1234568.", "Fax [PHONE]."),
+        ("WA 62 812 3456 7894", "WA [PHONE]"),
+        ("wa.me 6281234567894", "wa.me [PHONE]"),
+        ("cell 98765 43210", "cell [PHONE]"),
+        ("celular (11) 98765-4321", "celular [PHONE]"),
+        ("55 11 98765 4321", "[PHONE]"),
+        ("0412 345 678", "[PHONE]"),
+        ("01 23 45 67 89", "[PHONE]"),
+        ("49 151 23456789", "[PHONE]"),
+        # e-mail: Unicode and Punycode domains, written-out forms
+        ("mail jürgen@müller.de ok", "mail [EMAIL] ok"),
+        ("用户@例子.中国", "[EMAIL]"),
+        ("x@xn--80ak6aa92e.xn--p1ai", "[EMAIL]"),
+        ("write to ana at example dot com", "write to [EMAIL]"),
+        ("ana.lima [at] gmail [dot] com.", "[EMAIL]."),
+        ("budi (AT) acme.co.id", "[EMAIL]"),
+        # URL parameters whose name says secret, and webhooks
+        ("https://x.io/r?reset_token=abc&page=2", "https://x.io/r?reset_token=[SECRET]&page=2"),
+        (
+            "https://x.io/?auth_token=a1&access_key=b2",
+            "https://x.io/?auth_token=[SECRET]&access_key=[SECRET]",
+        ),
+        (
+            "https://x.io/?secret_key=s&privateToken=p",
+            "https://x.io/?secret_key=[SECRET]&privateToken=[SECRET]",
+        ),
+        ("https://x.io/?page=2&next=/a?token=t", "https://x.io/?page=2&next=/a?token=[SECRET]"),
+        (
+            "hook https://hooks.slack.com/services/T000/B000/XXXX.",
+            "hook https://hooks.slack.com/services/[SECRET].",
+        ),
+        (
+            "https://discord.com/api/webhooks/123/abc-DEF",
+            "https://discord.com/api/webhooks/[SECRET]",
+        ),
+        (
+            "https://acme.webhook.office.com/webhookb2/a@b/IncomingWebhook/c/d",
+            "https://acme.webhook.office.com/webhookb2/[SECRET]",
+        ),
+        # API keys and tokens by their shapes
+        ("key sk-proj-abcdefghijklmnopqrstuvwx123", "key [SECRET]"),
+        ("sk_live_51HqLyjW2eZvKYlo2C in the code", "[SECRET] in the code"),
+        ("AKIAIOSFODNN7EXAMPLE", "[SECRET]"),
+        ("ghp_abcdefghijklmnopqrstuvwxyz0123456789", "[SECRET]"),
+        ("github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyz", "[SECRET]"),
+        ("xoxb-1234567890-abcdefghij", "[SECRET]"),
+        ("jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig-_x ok", "jwt [SECRET] ok"),
+        # NIK in context or by structure, passports in context
+        ("NIK: 3201014509900001", "NIK: [ID_NUMBER]"),
+        ("no KTP saya 1234567890123456", "no KTP saya [ID_NUMBER]"),
+        ("nomor induk 3201 0145 0990 0001", "nomor induk [ID_NUMBER]"),
+        ("id 3201014509900001 ok", "id [ID_NUMBER] ok"),
+        ("passport number: C01X00T47", "passport number: [ID_NUMBER]"),
+        ("paspor saya B1234567", "paspor saya [ID_NUMBER]"),
+        ("Reisepass Nr. C4J9K2L7M", "Reisepass Nr. [ID_NUMBER]"),
+        ("passeport n° 12AB34567", "passeport n° [ID_NUMBER]"),
+        ("pasaporte XDA123456", "pasaporte [ID_NUMBER]"),
+        # street addresses
+        ("ship to 12 Baker Street.", "ship to [ADDRESS]."),
+        ("221B Baker St. London", "[ADDRESS] London"),
+        ("kirim ke Jl. Sudirman No. 5, Jakarta", "kirim ke [ADDRESS], Jakarta"),
+        ("Jalan Merdeka No. 10", "[ADDRESS]"),
+        ("Hauptstraße 5, Berlin", "[ADDRESS], Berlin"),
+        ("12 rue de Rivoli", "[ADDRESS]"),
+        # names under sign-offs
+        ("Mit freundlichen Grüßen\nHans Müller", "Mit freundlichen Grüßen\n[NAME]"),
+        ("Cordialement,\nMarie Dupont", "Cordialement,\n[NAME]"),
+        ("Met vriendelijke groet,\n\nJan de Vries", "Met vriendelijke groet,\n\n[NAME]"),
+        ("Saludos,\nJosé García", "Saludos,\n[NAME]"),
+        ("Terima kasih, Budi Santoso", "Terima kasih, [NAME]"),
+        ("Best regards,\nAna Lima\nAcme Inc", "Best regards,\n[NAME]\nAcme Inc"),
+    ],
+)
+def test_mask_pii_masks_the_forms_issue_16_found(text, expected):
+    assert mask_pii(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the word before a number says it is an identifier, a version or an amount
+        "order 4111111111111111",
+        "Invoice no. 4532015112830366",
+        "transaksi 5105105105105100",
+        "pesanan #4111111111111111",
+        "release 1.2.3.4",
+        "build 10.0.0.12",
+        "reference 0812345678",
+        "ref: 0898765432",
+        "order 030 12345679",
+        "Rp 1.250.000.000 and IDR 1 250 000 000",
+        # dates, times, counts and ids that digit groups could be read as
+        "on 2026-09-03 10:30",
+        "from 03/09/2026 1030",
+        "2026 0903 1030",
+        "ticket 1234 5678 90",
+        "case 1234567",
+        "tracking 1234567890123",
+        "1234567890123456",  # 16 digits without a NIK's structure
+        # words that are not what they resemble
+        "aplikasi tidak jalan sejak kemarin",
+        "meet at home.Then dot the i",
+        "the passport expired in 2026",
+        "Thanks\nI tried again",
+        "https://x.io/?tokenize=yes&passport=1",
+        "sk-short and AKIA123",
+        "2 Premium seats",
+        "[NAME] [ADDRESS] [ID_NUMBER]",
+    ],
+)
+def test_mask_pii_keeps_look_alikes(text):
+    assert mask_pii(text) == text
+
+
+@pytest.mark.parametrize(
+    ("digits", "valid"),
+    [
+        ("3201014509900001", True),  # Jawa Barat: a woman born 05-09-90 (her day plus 40)
+        ("3201010509900001", True),  # a man born the same day
+        ("1101017212990001", False),  # day 72: not a date, for men or women
+        ("3201011513900001", False),  # month 13
+        ("3200011509900001", False),  # regency 00
+        ("9901011509900001", False),  # no province 99
+        ("3201011509900000", False),  # serial 0000
+        ("320101150990001", False),  # 15 digits
+    ],
+)
+def test_nik_valid(digits, valid):
+    assert nik_valid(digits) is valid
+
+
+@pytest.mark.parametrize(
+    ("name", "secret"),
+    [
+        ("reset_token", True),
+        ("X-Amz-Signature", True),
+        ("privateToken", True),
+        ("oauth", True),
+        ("api_key", True),
+        ("tokenize", False),
+        ("passport", False),
+        ("page", False),
+    ],
+)
+def test_secret_param(name, secret):
+    assert secret_param(name) is secret
+
+
+def test_national_phone_check_asks_the_numbering_plan():
+    assert is_phone_number("030 12345679") and is_phone_number("98765 43210")
+    assert not is_phone_number("12345 67890")  # not an Indian mobile range, nor any other
+    assert not is_phone_number("1.250.000.000")  # an amount in thousands
