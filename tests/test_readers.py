@@ -250,3 +250,31 @@ def test_parallel_cleaning_from_a_script_without_a_main_guard(tmp_path: Path) ->
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split("\n")[:2] == ["top level", "600 2"]  # the script ran once
+
+
+def test_repeated_id_columns_read_the_first_with_a_warning(tmp_path: Path) -> None:
+    """Two ``Id`` columns are not joined into ids like "100000 100005"; tags still are."""
+    path = tmp_path / "twice.csv"
+    path.write_text(
+        "Id,Subject,Description,ID,Tags,Tags\n100000,Login,Fails,100005,a,b\n", encoding="utf-8"
+    )
+    result = read_export(path)
+    row = result.frame.iloc[0]
+    assert row[schema.TICKET_ID] == "100000" and row[schema.TAGS] == "a b"
+    assert result.column_map[schema.TICKET_ID] == ["Id"] and "ID" in result.unmapped_columns
+    (warning,) = [w for w in result.warnings if "columns 1 ('Id') and 4 ('ID')" in w]
+    assert warning.startswith(f"{path}: ") and "read from column 1 only" in warning
+
+
+def test_repeated_columns_warning_reaches_inspect(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from voc.cli import app
+
+    path = tmp_path / "twice.csv"
+    path.write_text("Id,Subject,Id\n1,Login fails,7\n2,Export broken,8\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["inspect", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert any("columns 1 ('Id') and 3 ('Id')" in w for w in report["warnings"])
+    assert report["lines"] == {"physical": 3, "records": 3, "blank": 0, "continuation": 0}

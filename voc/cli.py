@@ -391,6 +391,13 @@ def _print_inspect(report: InspectReport) -> None:
         f"{report.rows_read - report.rows_used} skipped ({skipped}).",
         highlight=False,
     )
+    if lines := report.lines:
+        out.print(
+            f"{lines.physical} lines in the file: {lines.records} records (the header and "
+            f"{lines.records - 1} rows), {lines.blank} blank, {lines.continuation} inside "
+            "multi-line cells.",
+            highlight=False,
+        )
     languages = ", ".join(f"{lang} {n}" for lang, n in report.languages.items())
     out.print(f"languages: {escape(languages)}", highlight=False)
     if report.truncated_for_embedding:

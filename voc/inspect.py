@@ -18,6 +18,7 @@ from voc import schema
 from voc.config import RunConfig
 from voc.ingest import read_export
 from voc.prepare import count_truncated, prepare_frame
+from voc.schema import LineCounts
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class InspectReport:
     languages: dict[str, int]
     truncated_for_embedding: int
     warnings: list[str]
+    lines: LineCounts | None = None  # delimited text: the file's lines, to check rows_read by
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (``voc inspect --json``)."""
@@ -69,4 +71,5 @@ def inspect_export(path: str | Path, config: RunConfig | None = None) -> Inspect
         languages=dict(Counter(frame[schema.LANGUAGE]).most_common()),
         truncated_for_embedding=count_truncated(frame, config.embed.max_chars),
         warnings=result.warnings,
+        lines=result.lines,
     )

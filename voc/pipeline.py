@@ -289,6 +289,8 @@ def _manifest(
             "used": prepared.rows_used,
             "skipped": len(prepared.skipped),
             "skipped_by_reason": prepared.skipped_by_reason(),
+            # Delimited text only: read == lines.records - 1 (the header), checkable on the file.
+            **({"lines": prepared.lines.to_dict()} if prepared.lines else {}),
         },
         "warnings": prepared.warnings + _cluster_warnings(model, prepared.rows_used),
         "embedding": {

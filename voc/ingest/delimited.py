@@ -9,9 +9,13 @@ their tickets with it. So each record that spans several physical lines is judge
 
 * its number of fields is not the header's; or
 * it runs to the end of the file inside quotes; or
-* one of its continuation lines, read on its own, is a complete record of the header's width
-  whose first field has the shape of the first data record's first field (``12345``,
-  ``K-17``, ``INC0012``: a digit in it, and the same runs of digits and letters); or
+* one of its continuation lines, read on its own, starts a record: its first field has the
+  shape of the first data record's first field (``12345``, ``K-17``, ``INC0012``: a digit in
+  it, and the same runs of digits and letters), and it has the header's number of fields, or
+  fewer with a quote left open at its end (a record whose last cells span lines); or
+* its quotes are not paired as a CSV writer pairs them (a quote inside a quoted cell that is
+  not doubled: ``csv``'s strict mode fails) and a continuation line starts with such an id and
+  a delimiter; or
 * it spans more than :data:`MAX_RECORD_LINES` physical lines (bounded memory).
 
 A broken record is reported (reason :data:`UNCLOSED_QUOTE`, naming its lines) and its lines
@@ -183,12 +187,19 @@ def _broken(
     elif start := next(
         (n for n, line in span[1:] if starts_record(line, delimiter, width, shape)), 0
     ):
-        why = f"it ran to line {last}, and line {start} reads as a record of its own"
+        why = f"it ran to line {last}, and line {start} starts a record of its own"
+    elif (
+        start := next((n for n, line in span[1:] if _starts_with_id(line, delimiter, shape)), 0)
+    ) and not _canonical([line for _, line in span], delimiter):
+        why = (
+            f"it ran to line {last}, its quotes are not paired, and line {start} starts with an id"
+        )
     else:
         return ""
+    again = f"Line {last} was" if last == first + 1 else f"Lines {first + 1}-{last} were"
     return (
         f"line {first}: a quote opened on this line is not closed where the record ends; {why}. "
-        f"Lines {first + 1}-{last} were read again as records of their own"
+        f"{again} read again as records of their own"
     )
 
 
@@ -198,12 +209,34 @@ def first_line_fields(line: str, delimiter: str) -> list[str]:
 
 
 def starts_record(line: str, delimiter: str, width: int, shape: str) -> bool:
-    """Whether a line read alone is a record of ``width`` fields starting with an id of
-    ``shape`` (never, when the file's first field has no id shape)."""
-    if not shape or line.count(delimiter) < width - 1:
+    """Whether a line read alone starts a record: its first field is an id of ``shape``, and it
+    has ``width`` fields, or fewer with a quote left open at its end (the first line of a record
+    with a multi-line cell). Never, when the file's first field has no id shape."""
+    if not shape:
         return False
+    opens = line.count('"') % 2 == 1
+    if not opens and line.count(delimiter) < width - 1:
+        return False  # too few fields, without reading it
     fields = first_line_fields(line, delimiter)
-    return len(fields) == width and id_shape(fields[0]) == shape
+    if id_shape(fields[0]) != shape:
+        return False
+    return len(fields) == width or (opens and len(fields) < width)
+
+
+def _starts_with_id(line: str, delimiter: str, shape: str) -> bool:
+    """Whether a line starts with a field of the id's shape and a delimiter after it."""
+    head, found, _ = line.partition(delimiter)
+    return bool(shape and found) and id_shape(head.strip().strip('"')) == shape
+
+
+def _canonical(lines: list[str], delimiter: str) -> bool:
+    """Whether a record's quotes are paired as CSV writers pair them (``csv``'s strict mode)."""
+    try:
+        for _ in csv.reader(lines, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        return False
+    return True
 
 
 def id_shape(value: str) -> str:
