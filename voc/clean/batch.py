@@ -6,13 +6,11 @@ order number pays for every digit-based PII pattern. So each step (:class:`Clean
 necessary condition written for RE2, which pyarrow runs in C++ over the whole column: where it
 does not match, the step cannot change the ticket and is not called.
 
-The conditions are checked once, on the tickets as they come in, and hold for ASCII text only
-(RE2's and Python's notions of case and white space differ beyond it). So a ticket is given to
-every step (the plain chain) when it is not ASCII, and from the moment a step changes it, unless
-that step only cut it to a prefix or a suffix (``piece``: a signature or a greeting gone; or, for
-any step, a head with no white space at the cut: a quoted reply gone), which no condition can
-start matching. ``tests/test_clean_batch.py`` checks the equality with
-:func:`clean_text` on generated and real tickets.
+Each step's condition is checked on the tickets as that step receives them (the column is built
+again after a step changed some), and holds for ASCII text only (RE2's and Python's notions of
+case and white space differ beyond it). So a ticket that is not ASCII is given to every step (the
+plain chain). ``tests/test_clean_batch.py`` checks the equality with :func:`clean_text` on
+generated and real tickets.
 """
 
 from __future__ import annotations
@@ -81,13 +79,20 @@ def _run_steps(
     out: list[str], steps: Sequence[CleanStep], skip: np.ndarray | None = None
 ) -> list[str]:
     """Each of ``steps`` in turn on each text of ``out`` (changed in place) where it may change
-    it; rows in ``skip`` are left alone."""
-    column = pa.array(out, type=pa.large_string())
-    # Every step runs on these rows: text beyond ASCII or with "\r" (the conditions assume
-    # neither), or changed by a step other than a cut.
-    beyond = pc.or_(pc.invert(pc.string_is_ascii(column)), pc.match_substring(column, "\r"))
-    every_step = beyond.to_numpy(zero_copy_only=False)
+    it; rows in ``skip`` are left alone.
+
+    Each step's condition is checked on the texts as that step receives them: once a step has
+    changed some texts, the column is built again (a fraction of a microsecond per text), so a
+    sign-off stripped or a tag removed no longer sends a text through every later step.
+    """
+    column: pa.Array | None = None
+    every_step = np.zeros(len(out), dtype=bool)
     for step in steps:
+        if column is None:
+            column = pa.array(out, type=pa.large_string())
+            # Every step runs on text beyond ASCII or with "\r": the conditions assume neither.
+            beyond = pc.or_(pc.invert(pc.string_is_ascii(column)), pc.match_substring(column, "\r"))
+            every_step = beyond.to_numpy(zero_copy_only=False)
         rows = _may_change(column, step.may_change) | every_step
         if skip is not None:
             rows &= ~skip
@@ -96,8 +101,7 @@ def _run_steps(
             after = step.apply(before)
             if after != before:
                 out[row] = after
-                if not (step.piece or _is_head(after, before)):
-                    every_step[row] = True
+                column = None
     return out
 
 
@@ -109,10 +113,3 @@ def _may_change(column: pa.Array, condition: str) -> np.ndarray:
         if pc.sum(sample).as_py() >= NEARLY_ALL * CONDITION_SAMPLE:
             return np.ones(len(column), dtype=bool)
     return pc.match_substring_regex(column, condition).to_numpy(zero_copy_only=False)
-
-
-def _is_head(after: str, before: str) -> bool:
-    """``after`` is ``before`` cut short, with no white space at the cut (a quoted reply gone): it
-    holds no line start, substring or text start that ``before`` lacks, and its end meets no
-    condition's ``[white space]\\z``, so no condition that missed ``before`` can match it."""
-    return before.startswith(after) and not after[-1:].isspace()

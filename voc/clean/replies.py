@@ -52,7 +52,6 @@ _SIGNOFF_WORDS = (
 )
 # For voc.clean.pii, which masks the name under a sign-off wherever the signature is kept.
 SIGNOFF_WORDS = _SIGNOFF_WORDS
-NAME = _NAME
 _SENT_FROM_WORDS = (
     "sent from my|sent from mail for|sent from outlook|sent from yahoo mail|get outlook for|"
     "dikirim dari"

@@ -82,9 +82,6 @@ class CleanStep:
     may_change: str
     # A stripping step: a result with no text left is ignored and its input kept.
     guarded: bool
-    # Its result is a prefix or a suffix of its input, white space stripped at the cut, so no later
-    # step's condition that missed the input can match the result.
-    piece: bool
 
     def apply(self, text: str) -> str:
         out = self.run(text)
@@ -94,31 +91,31 @@ class CleanStep:
 
 
 # Always the last step: whatever the others left is still masked.
-PII_STEP = CleanStep(mask_pii, PII_MAY_CHANGE, guarded=False, piece=False)
+PII_STEP = CleanStep(mask_pii, PII_MAY_CHANGE, guarded=False)
 
 
 @lru_cache(maxsize=16)
 def clean_steps(config: CleanConfig) -> tuple[CleanStep, ...]:
     """The steps ``config`` enables, in the order :func:`clean_text` runs them."""
     steps = (
-        (config.strip_html, CleanStep(strip_html, HTML_MAY_CHANGE, guarded=False, piece=False)),
+        (config.strip_html, CleanStep(strip_html, HTML_MAY_CHANGE, guarded=False)),
         (
             config.strip_transcripts,
-            CleanStep(strip_transcript_markup, TRANSCRIPT_MAY_CHANGE, guarded=True, piece=False),
+            CleanStep(strip_transcript_markup, TRANSCRIPT_MAY_CHANGE, guarded=True),
         ),
         (
             config.strip_quoted_replies,
-            CleanStep(strip_quoted_replies, QUOTED_MAY_CHANGE, guarded=True, piece=False),
+            CleanStep(strip_quoted_replies, QUOTED_MAY_CHANGE, guarded=True),
         ),
         (
             config.strip_signatures,
-            CleanStep(strip_signature, SIGNATURE_MAY_CHANGE, guarded=True, piece=True),
+            CleanStep(strip_signature, SIGNATURE_MAY_CHANGE, guarded=True),
         ),
         (
             config.strip_greetings,
-            CleanStep(strip_greeting, GREETING_MAY_CHANGE, guarded=True, piece=True),
+            CleanStep(strip_greeting, GREETING_MAY_CHANGE, guarded=True),
         ),
-        (True, CleanStep(normalize_whitespace, WHITESPACE_MAY_CHANGE, guarded=False, piece=False)),
+        (True, CleanStep(normalize_whitespace, WHITESPACE_MAY_CHANGE, guarded=False)),
         (config.mask_pii, PII_STEP),
     )
     return tuple(step for enabled, step in steps if enabled)

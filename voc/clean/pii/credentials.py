@@ -25,8 +25,12 @@ API_KEY_RE = re.compile(
     r"|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"  # JWTs: header.payload.sig
     r")(?![\w-])"
 )
-# What every key above starts with: one search rules out most tickets.
-API_KEY_HINT_RE = re.compile(r"sk[-_]|[rp]k_|AKIA|ASIA|gh[pousr]_|github_pat_|xox|glpat-|AIza|eyJ")
+# What every key above starts with: substring searches (memchr-fast) rule out most tickets, where
+# one regex with these alternatives is tried at every position.
+API_KEY_STARTS = (
+    "sk-", "sk_", "rk_", "pk_", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+    "github_pat_", "xox", "glpat-", "AIza", "eyJ",
+)  # fmt: skip
 WEBHOOK_RE = re.compile(
     r"(?P<head>(?:hooks\.slack\.com/(?:services|workflows|triggers)/"
     r"|discord(?:app)?\.com/api/webhooks/"
@@ -53,8 +57,10 @@ def mask_credentials(text: str, lowered: str) -> str:
         >>> mask_credentials(text, text.lower())
         'key [SECRET], hook https://hooks.slack.com/services/[SECRET].'
     """
-    if API_KEY_HINT_RE.search(text):
-        text = API_KEY_RE.sub(SECRET_TOKEN, text)
+    for start in API_KEY_STARTS:
+        if start in text:
+            text = API_KEY_RE.sub(SECRET_TOKEN, text)
+            break
     if "hook" in lowered:
         text = WEBHOOK_RE.sub(_mask_webhook, text)
     return text

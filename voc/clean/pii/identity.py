@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from voc.clean.pii.base import EMAIL_TOKEN, NON_DIGIT_RE
+from voc.clean.pii.base import EMAIL_TOKEN, NON_DIGIT_RE, has_digit
 from voc.clean.pii.context import kept_by_context
-from voc.clean.replies import SIGNATURE_MAY_CHANGE, SIGNOFF_WORDS
+from voc.clean.replies import SIGNOFF_WORDS
 
 NAME_TOKEN = "[NAME]"
 ADDRESS_TOKEN = "[ADDRESS]"
@@ -23,6 +23,8 @@ _PARTICLE = r"(?:de|van|der|den|von|da|di|del|la|le|du|bin|binti|dos|das)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{0,3}}"
 # "Thanks, John" on one line, or the sign-off alone with the name on the next line (a blank line
 # between is allowed). Only a line that is nothing but a name is masked.
+_SIGNOFF_STARTS = tuple(SIGNOFF_WORDS.split("|"))
+_SIGNOFF_CHARS = max(map(len, _SIGNOFF_STARTS))
 NAME_AFTER_SIGNOFF_RE = re.compile(
     rf"^[ \t]*(?i:{SIGNOFF_WORDS})[ \t]*[,.!:;]*[ \t]*(?:[-–—~][ \t]*)?"
     rf"(?:\n[ \t]*(?:\n[ \t]*)?)?(?P<name>{_NAME})[ \t]*[,.!]?[ \t]*$",
@@ -33,39 +35,49 @@ NAME_AFTER_SIGNOFF_RE = re.compile(
 
 # Abbreviations keep their dot (not one glued to what follows); a full word leaves a sentence's
 # full stop alone.
-_STREET_WORDS = (
-    r"(?:Street|Road|Avenue|Lane|Drive|Boulevard|Way|Court|Place|Square|Terrace|Close|Crescent|"
-    r"Parkway|Highway|Row|Mews|Gardens)\b|(?:St|Rd|Ave|Ln|Dr|Blvd|Ct|Pl|Sq|Pkwy|Hwy)\b(?:\.(?!\w))?"
+_STREET_NAMES = (
+    "Street|Road|Avenue|Lane|Drive|Boulevard|Way|Court|Place|Square|Terrace|Close|Crescent|"
+    "Parkway|Highway|Row|Mews|Gardens"
 )
+_STREET_ABBREVIATIONS = "St|Rd|Ave|Ln|Dr|Blvd|Ct|Pl|Sq|Pkwy|Hwy"
+_STREET_WORDS = rf"(?:{_STREET_NAMES})\b|(?:{_STREET_ABBREVIATIONS})\b(?:\.(?!\w))?"
 _CAP_WORD = r"[A-Z][\w'-]*"
 # Not glued to a word, a number or an address before it. A digit group before it is allowed: the
 # masks that run later (IP, IBAN, phone) may replace it, and the address must not depend on them.
-_LEFT = r"(?<![\w+#$€£¥/.,@-])"
-ADDRESS_RE = re.compile(
-    # English: house number, one to four capitalised words, a street word ("221B Baker St.").
-    rf"{_LEFT}\d{{1,5}}[A-Za-z]?(?:[ \t]+{_CAP_WORD}){{0,3}}[ \t]+(?:{_STREET_WORDS})"
-    # French: "12 rue de Rivoli", "5 bis avenue Foch".
-    rf"|{_LEFT}\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+"
-    r"(?:rue|avenue|boulevard|bd|place|allée|impasse|chemin|quai|route)"
-    r"(?:[ \t]+(?:de|du|des|la|le|l'|d'))*[ \t]*[A-ZÉ][\w'-]*"
-    # German and Dutch street names end in a street word, the number follows ("Hauptstraße 5").
-    r"|(?<![\w-])[A-ZÄÖÜ][\w-]*?(?:straße|strasse|str\.|weg|gasse|allee|platz|damm|straat|gracht"
-    r"|laan|plein|kade|singel|steeg)[ \t]+\d{1,4}[a-zA-Z]?(?![\w])"
-    # Spanish: "Calle Mayor 5", "Avenida de la Constitución, nº 12".
-    r"|(?<![\w-])(?:Calle|Avenida|Avda\.|Paseo|Plaza)[ \t]+(?:(?:de|del|la|las|los)[ \t]+){0,2}"
+# Written after the first digit, so that ``re`` skips fast to the digits.
+_AFTER_FIRST_DIGIT_LEFT = r"(?<![\w+#$€£¥/.,@-]\d)"
+# English: a house number, up to three capitalised words, a street word ("221B Baker St.");
+# French: "12 rue de Rivoli", "5 bis avenue Foch".
+_FRENCH_STREET = "rue|avenue|boulevard|bd|place|allée|impasse|chemin|quai|route"
+NUMBER_FIRST_ADDRESS_RE = re.compile(
+    rf"\d{_AFTER_FIRST_DIGIT_LEFT}\d{{0,4}}"
+    rf"(?:[A-Za-z]?(?:[ \t]+{_CAP_WORD}){{0,3}}[ \t]+(?:{_STREET_WORDS})"
+    rf"|(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:{_FRENCH_STREET})"
+    r"(?:[ \t]+(?:de|du|des|la|le|l'|d'))*[ \t]*[A-ZÉ][\w'-]*)"
+)
+# German and Dutch street names end in a street word, the number follows ("Hauptstraße 5").
+_SUFFIXES = (
+    "straße", "strasse", "str.", "weg", "gasse", "allee", "platz", "damm", "straat", "gracht",
+    "laan", "plein", "kade", "singel", "steeg",
+)  # fmt: skip
+SUFFIX_ADDRESS_RE = re.compile(
+    rf"(?<![\w-])[A-ZÄÖÜ][\w-]*?(?:{'|'.join(map(re.escape, _SUFFIXES))})[ \t]+\d{{1,4}}[a-zA-Z]?"
+    r"(?![\w])"
+)
+# Spanish: "Calle Mayor 5", "Avenida de la Constitución, nº 12".
+_SPANISH_WORDS = ("Calle", "Avenida", "Avda.", "Paseo", "Plaza")
+SPANISH_ADDRESS_RE = re.compile(
+    r"(?<![\w-])(?:Calle|Avenida|Avda\.|Paseo|Plaza)[ \t]+(?:(?:de|del|la|las|los)[ \t]+){0,2}"
     rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,3}},?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{{1,4}}(?![\w])"
-    # Indonesian: "Jl. Sudirman No. 5", "Jln Gatot Subroto Kav. 52", "Jalan Merdeka No. 10".
-    rf"|(?<![\w-])(?:Jl|JL|Jln)(?:\.[ \t]*|[ \t]+)(?!No\b){_CAP_WORD}(?:\.(?!\w))?"
+)
+# Indonesian: "Jl. Sudirman No. 5", "Jln Gatot Subroto Kav. 52", "Jalan Merdeka No. 10".
+_INDONESIAN_WORDS = ("Jl", "JL", "Jalan")
+INDONESIAN_ADDRESS_RE = re.compile(
+    rf"(?<![\w-])(?:Jl|JL|Jln)(?:\.[ \t]*|[ \t]+)(?!No\b){_CAP_WORD}(?:\.(?!\w))?"
     rf"(?:[ \t]+(?!No\b|NO\b){_CAP_WORD}(?:\.(?!\w))?){{0,4}}"
     r"(?:,?[ \t]*(?:No|NO|no)\.?[ \t]*\d{1,5}[A-Za-z]?(?!\w))?"
     rf"|(?<![\w-])Jalan[ \t]+{_CAP_WORD}(?:[ \t]+(?!No\b|NO\b){_CAP_WORD}){{0,4}}"
     r",?[ \t]*(?:No|NO|no)\.?[ \t]*\d{1,5}[A-Za-z]?(?!\w)"
-)
-# What each form above needs: a number before a capital or a French street word, a street
-# name's last letter before a number, or a literal word.
-ADDRESS_HINT_RE = re.compile(
-    r"\d[A-Za-z]?[ \t]+[A-Z]|\d(?:[ \t]?(?:bis|ter))?,?[ \t]+[a-z]|[a-z.][ \t]+\d"
-    r"|Jl|JL|Jalan|Calle|Avenida|Avda\.|Paseo|Plaza"
 )
 
 # --- passport and NIK numbers ----------------------------------------------------------------
@@ -74,6 +86,7 @@ _QUALIFIERS = (
     r"no\.?|nr\.?|num\.?|number|nomor|nummer|numéro|número|n[º°o]\.?|#|is|id|adalah|saya|ist|est"
 )
 # A passport number is six to nine letters and digits with a digit in its first four.
+_PASSPORT_WORDS = ("passport", "paspor", "reisepass", "passeport", "pasaporte", "paspoort")
 PASSPORT_RE = re.compile(
     r"(?P<head>(?i:passport|paspor|reisepass|passeport|pasaporte|paspoort|passaporto)"
     rf"(?:[ \t]+(?i:{_QUALIFIERS})){{0,3}}[ \t]*[:#]?[ \t]*)"
@@ -81,10 +94,13 @@ PASSPORT_RE = re.compile(
 )
 # Nomor Induk Kependudukan: 16 digits (also in groups of four, or 6-6-4).
 _NIK = r"\d{16}|\d{4}(?P<s>[ .-])\d{4}(?P=s)\d{4}(?P=s)\d{4}|\d{6}(?P<t>[ .-])\d{6}(?P=t)\d{4}"
+_NIK_WORDS = ("nik", "ktp", "nomor induk")
+_NIK_DIGITS_RE = re.compile(r"\d{4}[ .-]?\d{2}")  # what every written NIK holds
 NIK_IN_CONTEXT_RE = re.compile(
     r"(?P<head>(?<![\w])(?i:nik|e-?ktp|ktp|nomor induk kependudukan|nomor induk|no\.?[ \t]?ktp)"
     rf"(?:[ \t]+(?i:{_QUALIFIERS})){{0,3}}[ \t]*[:#=]?[ \t]*)(?P<value>{_NIK})(?![\w]|[ .,/-]\d)"
 )
+_SIXTEEN_DIGITS_RE = re.compile(r"\d{16}")
 NIK_RE = re.compile(r"(?<![\w+/.,@-])(?<!\d[ .,/-])\d{16}(?![\w@+(]|[ .,/-]\d)")
 # Province codes (kode wilayah) of Indonesia's provinces, as the NIK's first two digits.
 NIK_PROVINCES = frozenset(
@@ -106,18 +122,26 @@ OBFUSCATED_EMAIL_RE = re.compile(
     rf"(?<![\w.%+-])[\w.%+-]+(?:{_BRACKET_AT}[\w-]+(?:(?:{_WORD_DOT}|\.)[\w-]+)*?(?:{_WORD_DOT}|\.)"
     rf"|{_WORD_AT}[\w-]+(?:{_WORD_DOT}[\w-]+)*?{_WORD_DOT}){_TLD}(?![\w%+@-]|\.[\w.%+@-])"
 )
-OBFUSCATED_EMAIL_HINT_RE = re.compile(r"[\[({<][ \t]*(?i:at)[ \t]*[\])}>]|[ \t](?i:dot)[ \t]")
+# Every written-out address has a bracketed "at" or "dot", or "dot" between white space.
+_BRACKETED_AT_RE = re.compile(r"at[ \t]*[\])}>]")  # starts with a literal: a fast search
+_BRACKETED_DOT_RE = re.compile(r"dot[ \t]*[\])}>]")
 
 # RE2 (see voc.clean.batch): on ASCII text :func:`mask_identity` changes nothing unless this
-# matches (the digits of NIK numbers are left to the caller's condition).
+# matches or the text holds 16 digits in a row or in groups (a NIK after its words).
 IDENTITY_MAY_CHANGE = (
-    rf"(?:{SIGNATURE_MAY_CHANGE})"
-    r"|[0-9][A-Za-z]?[ \t]+[A-Z]|[0-9](?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|avenue|boulevard|bd|"
-    r"place|impasse|chemin|quai|route)"
+    # a name line under a sign-off
+    rf"(?m:^[ \t]*(?i:{SIGNOFF_WORDS})[ \t]*[,.!:;]*[ \t]*(?:[-~][ \t]*)?(?:\n[ \t]*(?:\n[ \t]*)?)?"
+    r"[A-Z])"
+    # addresses: English and French after the house number, German and Dutch before it
+    rf"|[0-9][A-Za-z]?(?:[ \t]+[A-Z][A-Za-z0-9_'-]*){{0,3}}[ \t]+(?:{_STREET_NAMES}|"
+    rf"{_STREET_ABBREVIATIONS})\b"
+    r"|[0-9](?:[ \t]?(?:bis|ter))?,?[ \t]+"
+    r"(?:rue|avenue|boulevard|bd|place|impasse|chemin|quai|route)"
     r"|(?:strasse|str\.|weg|gasse|allee|platz|damm|straat|gracht|laan|plein|kade|singel|steeg)"
-    r"[ \t]+[0-9]|Jl|JL|Jalan|Calle|Avenida|Avda\.|Paseo|Plaza"
-    r"|(?i:pas[aps]|reisepass)|(?i:nik|ktp|nomor induk)"
-    r"|[\[({<][ \t]*(?i:at)[ \t]*[\])}>]|[ \t](?i:dot)[ \t]"
+    r"[ \t]+[0-9]|(?:Jl|JL|Jln)[. \t]|(?:Jalan|Calle|Avenida|Avda\.|Paseo|Plaza)[ \t]"
+    # passport words (a NIK has 16 digits: the caller's condition covers it), written-out e-mail
+    r"|(?i:passport|paspor|reisepass|passeport|pasaporte|paspoort|passaporto)"
+    r"|[\[({<][ \t]*(?i:at|dot)[ \t]*[\])}>]|[ \t](?i:dot)[ \t]"
 )
 
 
@@ -152,14 +176,13 @@ def mask_identity(text: str, lowered: str) -> str:
         >>> mask_identity(text, text.lower())
         'Send it to [ADDRESS]. NIK: [ID_NUMBER]\\nThanks,\\n[NAME]'
     """
-    if OBFUSCATED_EMAIL_HINT_RE.search(text):
+    if _has_obfuscation_hint(lowered):
         text = OBFUSCATED_EMAIL_RE.sub(EMAIL_TOKEN, text)
-    text = NAME_AFTER_SIGNOFF_RE.sub(_mask_name, text)
-    if ADDRESS_HINT_RE.search(text):
-        text = ADDRESS_RE.sub(ADDRESS_TOKEN, text)
-    if "pas" in lowered or "reisepass" in lowered:
+    text = _mask_names(text)
+    text = _mask_addresses(text)
+    if "pas" in lowered and _contains_any(lowered, _PASSPORT_WORDS):
         text = PASSPORT_RE.sub(_mask_id_value, text)
-    if "nik" in lowered or "ktp" in lowered or "nomor induk" in lowered:
+    if _contains_any(lowered, _NIK_WORDS) and _NIK_DIGITS_RE.search(text):
         text = NIK_IN_CONTEXT_RE.sub(_mask_id_value, text)
     return text
 
@@ -167,7 +190,59 @@ def mask_identity(text: str, lowered: str) -> str:
 def mask_nik(text: str) -> str:
     """Mask 16-digit numbers with a NIK's structure (:func:`nik_valid`), unless an order,
     invoice, reference... word comes before them."""
+    if not _SIXTEEN_DIGITS_RE.search(text):
+        return text
     return NIK_RE.sub(_mask_nik, text)
+
+
+def _has_obfuscation_hint(lowered: str) -> bool:
+    if " dot " in lowered or "\tdot" in lowered or "dot\t" in lowered:
+        return True
+    return bool(_BRACKETED_AT_RE.search(lowered) or _BRACKETED_DOT_RE.search(lowered))
+
+
+def _mask_names(text: str) -> str:
+    """``NAME_AFTER_SIGNOFF_RE.sub(...)``, tried only on lines that start with a sign-off word:
+    ``re`` would try the pattern at every position of the text."""
+    pieces: list[str] = []
+    done = start = 0
+    while True:
+        first = start
+        while text.startswith((" ", "\t"), first):
+            first += 1
+        if text[first : first + _SIGNOFF_CHARS].lower().startswith(_SIGNOFF_STARTS):
+            match = NAME_AFTER_SIGNOFF_RE.match(text, start)
+            if match:
+                pieces += (text[done:start], _mask_name(match))
+                done = match.end()
+        newline = text.find("\n", max(start, done))
+        if newline == -1:
+            break
+        start = newline + 1
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _mask_addresses(text: str) -> str:
+    """Each address form where its cheap check passes."""
+    if has_digit(text):
+        text = NUMBER_FIRST_ADDRESS_RE.sub(ADDRESS_TOKEN, text)
+        if _contains_any(text, _SUFFIXES):
+            text = SUFFIX_ADDRESS_RE.sub(ADDRESS_TOKEN, text)
+        if _contains_any(text, _SPANISH_WORDS):
+            text = SPANISH_ADDRESS_RE.sub(ADDRESS_TOKEN, text)
+    if _contains_any(text, _INDONESIAN_WORDS):
+        text = INDONESIAN_ADDRESS_RE.sub(ADDRESS_TOKEN, text)
+    return text
+
+
+def _contains_any(text: str, words: tuple[str, ...]) -> bool:
+    for word in words:  # noqa: SIM110 (a loop beats any() over a generator)
+        if word in text:
+            return True
+    return False
 
 
 def _mask_name(match: re.Match[str]) -> str:

@@ -29,6 +29,10 @@ CANDIDATE_RE = re.compile(
     r"(?![\w@+(]|[ .,/-]\d)"
 )
 CANDIDATE_START_RE = re.compile(r"[(0-9](?<![\w+.].)", re.DOTALL)
+# Nine digits with at most two separators between neighbours: every candidate that is asked about
+# has them. It starts with a digit, so ``re`` skips fast to the digits.
+_NINE_DIGITS_RE = re.compile(r"\d(?:[ ./()-]{0,2}\d){8}")
+_RUN_REACH = 2  # "(" and a digit group's first digit before the nine digits found
 # Not phones: dates first ("2026-09-03 1030", "03/09/2026 ...") and amounts in thousands.
 _DATE_START_RE = re.compile(r"(?:19|20)\d\d[./-]\d\d?[./-]|\d\d?[./-]\d\d?[./-](?:19|20)\d\d")
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?P<s>[.,])\d{3}(?:(?P=s)\d{3})+")
@@ -82,9 +86,15 @@ def is_phone_number(candidate: str) -> bool:
 def mask_national_phones(text: str) -> str:
     """Replace the runs of digit groups that :func:`is_phone_number` accepts by [PHONE], unless
     an order, invoice, reference... word or a currency comes before them."""
+    first = _NINE_DIGITS_RE.search(text)
+    if not first:
+        return text
     pieces: list[str] = []
     end = 0
-    for start in (m.start() for m in CANDIDATE_START_RE.finditer(text)):
+    # A run with nine digits starts at most _RUN_REACH characters before its first nine digits;
+    # runs that end before cannot be asked about, and no start inside them could match.
+    begin = max(0, first.start() - _RUN_REACH)
+    for start in (m.start() for m in CANDIDATE_START_RE.finditer(text, begin)):
         if start < end:
             continue
         match = CANDIDATE_RE.match(text, start)
@@ -92,7 +102,11 @@ def mask_national_phones(text: str) -> str:
             continue
         # The run is read whole: a later start inside it would only see a part of it.
         end_of_run = match.end()
-        if is_phone_number(match.group()) and not kept_by_context(text, start):
+        if (
+            _digit_count_fits(match.group())
+            and not kept_by_context(text, start)
+            and is_phone_number(match.group())
+        ):
             pieces += (text[end:start], PHONE_TOKEN)
             end = end_of_run
         else:
@@ -102,6 +116,10 @@ def mask_national_phones(text: str) -> str:
         return text
     pieces.append(text[end:])
     return "".join(pieces)
+
+
+def _digit_count_fits(candidate: str) -> bool:
+    return len(NON_DIGIT_RE.sub("", candidate)) in NATIONAL_DIGITS
 
 
 def _trunk_zero_number(candidate: str, digits: int) -> bool:
