@@ -121,6 +121,34 @@ def test_every_sample_pii_value_meets_the_pii_condition() -> None:
     assert all(hits), [v for v, hit in zip(masked, hits, strict=True) if not hit]
 
 
+def test_every_planted_value_meets_the_pii_condition() -> None:
+    from random import Random
+
+    from tests.pii_planted import _values
+
+    mask = next(s for s in clean_steps(ALL_ON) if s.run.__name__ == "mask_pii")
+    texts = [
+        text
+        for seed in range(20)
+        for _, _, snippet, sentence in _values(Random(seed))
+        for text in (snippet, sentence, f"Thanks,\n{snippet}")
+        if text.isascii() and mask.run(text) != text
+    ]
+    assert len(texts) > 1000
+    hits = pc.match_substring_regex(pa.array(texts), mask.may_change).to_pylist()
+    assert all(hits), [t for t, hit in zip(texts, hits, strict=True) if not hit][:5]
+
+
+def test_planted_export_cleans_the_same_either_way() -> None:
+    from tests.pii_planted import build
+
+    rows = build().rows
+    for header in ("Description", "Subject", "Tags", "Organization", "Satisfaction Score"):
+        values = [row[header] for row in rows]
+        assert clean_texts(values, ALL_ON) == [clean_text(v, ALL_ON) for v in values]
+        assert mask_pii_texts(values) == [mask_pii(v) for v in values]
+
+
 def test_conditions_do_match_the_cases_they_exist_for() -> None:
     cases = {
         "strip_html": "<p>Hi</p>",
