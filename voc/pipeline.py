@@ -140,6 +140,7 @@ def _run(
     engine: Engine,
 ) -> RunResult:
     ws = workspace if isinstance(workspace, Workspace) else Workspace(workspace)
+    ws.remove_abandoned()  # what runs killed while writing left behind
     timer = _Timer(progress)
     started = datetime.now(UTC)
 

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from voc import schema
+from voc.atomic import held, remove_abandoned, write_error
 from voc.config import RunConfig
 from voc.embed import EmbeddingCache
 from voc.errors import StoreError
@@ -95,8 +96,15 @@ class Workspace:
         """Per-workspace secret for pseudonyms; created on first use, never stored in a run."""
         path = self.root / ".voc-salt"
         if not path.exists():
-            self.root.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_hex(16), encoding="ascii")
+            # Whole or not at all: an empty salt (a full disk mid-write) would weaken pseudonyms.
+            tmp = path.with_name(f".voc-salt.{secrets.token_hex(4)}.tmp")
+            try:
+                self.root.mkdir(parents=True, exist_ok=True)
+                tmp.write_text(secrets.token_hex(16), encoding="ascii")
+                tmp.replace(path)
+            except OSError as exc:
+                tmp.unlink(missing_ok=True)
+                raise write_error(exc, "the workspace's pseudonym secret", self.root) from None
         return path.read_text(encoding="ascii").strip().encode("ascii")
 
     def new_run_id(self) -> str:
@@ -160,28 +168,41 @@ class Workspace:
         tmp = self.runs_dir / f"{_TMP_PREFIX}{run_id}"
         if final.exists():
             raise StoreError(f"run folder {final} already exists; runs are immutable")
-        tmp.mkdir(parents=True, exist_ok=False)
         try:
-            tickets.to_parquet(tmp / TICKETS, index=False)
-            tickets.loc[:, list(ASSIGNMENT_COLUMNS)].to_csv(tmp / ASSIGNMENTS, index=False)
-            _write_skipped(tmp / SKIPPED, skipped)
-            np.save(tmp / CENTROIDS, centroids.astype(np.float32))
-            _write_json(
-                tmp / THEMES,
-                {
-                    "run_id": run_id,
-                    "themes": [t.to_dict() for t in themes],
-                    "parents": [p.to_dict() for p in parents],
-                },
-            )
-            if scores is not None:
-                _write_json(tmp / SCORES, scores.to_dict())
-            _write_json(tmp / MANIFEST, manifest)  # last: its presence marks a complete run
+            tmp.mkdir(parents=True, exist_ok=False)
+        except OSError as exc:
+            raise write_error(exc, f"run {run_id}", self.runs_dir) from None
+        try:
+            with held(tmp):
+                tickets.to_parquet(tmp / TICKETS, index=False)
+                tickets.loc[:, list(ASSIGNMENT_COLUMNS)].to_csv(tmp / ASSIGNMENTS, index=False)
+                _write_skipped(tmp / SKIPPED, skipped)
+                np.save(tmp / CENTROIDS, centroids.astype(np.float32))
+                _write_json(
+                    tmp / THEMES,
+                    {
+                        "run_id": run_id,
+                        "themes": [t.to_dict() for t in themes],
+                        "parents": [p.to_dict() for p in parents],
+                    },
+                )
+                if scores is not None:
+                    _write_json(tmp / SCORES, scores.to_dict())
+                _write_json(tmp / MANIFEST, manifest)  # last: its presence marks a complete run
             tmp.rename(final)
+        except OSError as exc:  # a full disk, above all
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise write_error(exc, f"run {run_id}", self.runs_dir) from None
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         return self.load_run(run_id)
+
+    def remove_abandoned(self) -> list[Path]:
+        """Remove what runs that were killed while writing left behind: run folders and cache
+        shards under their temporary names that no live process is writing."""
+        stale = list(self.runs_dir.glob(f"{_TMP_PREFIX}*")) if self.runs_dir.is_dir() else []
+        return remove_abandoned(stale) + self.embedding_cache().remove_abandoned()
 
 
 def _write_json(path: Path, data: Any) -> None:

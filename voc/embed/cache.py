@@ -10,11 +10,14 @@ from pathlib import Path
 
 import numpy as np
 
+from voc.atomic import held, remove_abandoned, write_error
 from voc.embed.base import STAGE, Embedder, Progress, folder_name
 
 # Vectors are kept on disk (and handed to later steps) at half precision: half the disk and
 # read time, cosine to the float32 vectors above 0.99999.
 STORED_DTYPE = np.float16
+# A shard being written: hidden, and never read as a shard.
+_TMP_SUFFIX = ".tmp.npz"
 
 Encode = Callable[[Sequence[str], Progress | None], np.ndarray]
 """Turns texts into unit-length vectors: an embedder's ``encode``, or an engine's stand-in."""
@@ -56,7 +59,7 @@ class EmbeddingCache:
         found: list[np.ndarray] = []
         parts: list[np.ndarray] = []
         if folder.is_dir() and positions:
-            for shard in sorted(folder.glob("*.npz")):
+            for shard in sorted(folder.glob("[!.]*.npz")):  # not shards still being written
                 with np.load(shard) as data:
                     rows, where = [], []
                     for j, key in enumerate(data["keys"].tolist()):
@@ -78,11 +81,24 @@ class EmbeddingCache:
         if not len(keys):
             return
         folder = self._model_dir(model_id)
-        folder.mkdir(parents=True, exist_ok=True)
         name = f"{time.time_ns():020d}-{os.getpid()}"
-        tmp = folder / f".{name}.tmp.npz"
-        np.savez(tmp, keys=np.asarray(keys, dtype="U32"), vectors=vectors.astype(STORED_DTYPE))
-        tmp.rename(folder / f"{name}.npz")
+        tmp = folder / f".{name}{_TMP_SUFFIX}"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tmp.open("xb") as handle, held(tmp):
+                np.savez(
+                    handle, keys=np.asarray(keys, dtype="U32"), vectors=vectors.astype(STORED_DTYPE)
+                )
+            tmp.rename(folder / f"{name}.npz")
+        except OSError as exc:  # a full disk, above all: no partial shard is left
+            tmp.unlink(missing_ok=True)
+            raise write_error(exc, "the embedding cache", self.directory) from None
+
+    def remove_abandoned(self) -> list[Path]:
+        """Remove shards that a killed run left under their temporary names."""
+        if not self.directory.is_dir():
+            return []
+        return remove_abandoned(self.directory.glob(f"*/.*{_TMP_SUFFIX}"))
 
 
 def embed_texts(
