@@ -210,3 +210,22 @@ def test_a_full_disk_is_one_sentence_and_leaves_the_last_run_and_cache_valid(
         for shard in (p for p in now if p.suffix == ".npz"):
             with np.load(shard) as data:
                 assert len(data["keys"]) == len(data["vectors"])
+
+
+def test_machine_files_keep_formula_like_values_exactly(tmp_path: Path) -> None:
+    """assignments.csv and skipped.csv are join keys, not spreadsheets (docs/workspace.md)."""
+    ws = Workspace(tmp_path)
+    ids = ['=HYPERLINK("x")', "+6281234567", "-17", "@sum"]
+    frame = pd.DataFrame(
+        {"ticket_id": ids, "theme_id": [0, 0, -1, 0], "theme_name": ["x", "x", "Unthemed", "x"]}
+    )
+    theme = Theme(0, "x", 3, 0.5, ["x"], ["a"], ["text a"])
+    run_id = ws.new_run_id()
+    stored = ws.write_run(
+        run_id, {"run_id": run_id}, frame, [theme], [], [SkippedRow(9, "=1+1", "empty_text")],
+        np.ones((1, 2)),
+    )  # fmt: skip
+    assignments = pd.read_csv(stored.path / ASSIGNMENTS, dtype=str, keep_default_na=False)
+    assert assignments["ticket_id"].tolist() == ids
+    skipped = pd.read_csv(stored.path / "skipped.csv", dtype=str, keep_default_na=False)
+    assert skipped["ticket_id"].tolist() == ["=1+1"]
