@@ -34,7 +34,7 @@ from voc.clean.pii.identity import (
     mask_nik,
     nik_valid,
 )
-from voc.clean.pii.phones import is_phone_number, mask_national_phones
+from voc.clean.pii.phones import NINE_DIGITS_RE, is_phone_number, mask_national_phones
 
 # RE2 (see voc.clean.batch): on ASCII text, mask_pii changes nothing unless this matches.
 PII_MAY_CHANGE = f"(?:{CREDENTIALS_MAY_CHANGE})|(?:{IDENTITY_MAY_CHANGE})|(?:{CORE_MAY_CHANGE})"
@@ -76,9 +76,11 @@ def mask_pii(text: str) -> str:
         'order 4111111111111111 from release 1.2.3.4'
     """
     lowered = text.lower()
+    # Nine digits in groups: what a NIK and every national phone number hold, checked once.
+    long_digits = has_digit(text) and NINE_DIGITS_RE.search(text) is not None
     text = mask_credentials(text, lowered)
-    text = mask_identity(text, lowered)
+    text = mask_identity(text, lowered, long_digits)
     text = mask_core(text)
-    if not has_digit(text):
+    if not long_digits:
         return text
     return mask_national_phones(mask_nik(text))

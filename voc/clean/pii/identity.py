@@ -49,6 +49,7 @@ _AFTER_FIRST_DIGIT_LEFT = r"(?<![\w+#$€£¥/.,@-]\d)"
 # English: a house number, up to three capitalised words, a street word ("221B Baker St.");
 # French: "12 rue de Rivoli", "5 bis avenue Foch".
 _FRENCH_STREET = "rue|avenue|boulevard|bd|place|allée|impasse|chemin|quai|route"
+
 NUMBER_FIRST_ADDRESS_RE = re.compile(
     rf"\d{_AFTER_FIRST_DIGIT_LEFT}\d{{0,4}}"
     rf"(?:[A-Za-z]?(?:[ \t]+{_CAP_WORD}){{0,3}}[ \t]+(?:{_STREET_WORDS})"
@@ -60,6 +61,8 @@ _SUFFIXES = (
     "straße", "strasse", "str.", "weg", "gasse", "allee", "platz", "damm", "straat", "gracht",
     "laan", "plein", "kade", "singel", "steeg",
 )  # fmt: skip
+# A number after a word's last letter (or "str.") and a space, as in every form below.
+_NUMBER_AFTER_WORD_RE = re.compile(r"\d(?<=[^\W\d_.][ \t]\d|\.[ \t]\d)")
 SUFFIX_ADDRESS_RE = re.compile(
     rf"(?<![\w-])[A-ZÄÖÜ][\w-]*?(?:{'|'.join(map(re.escape, _SUFFIXES))})[ \t]+\d{{1,4}}[a-zA-Z]?"
     r"(?![\w])"
@@ -95,13 +98,12 @@ PASSPORT_RE = re.compile(
 # Nomor Induk Kependudukan: 16 digits (also in groups of four, or 6-6-4).
 _NIK = r"\d{16}|\d{4}(?P<s>[ .-])\d{4}(?P=s)\d{4}(?P=s)\d{4}|\d{6}(?P<t>[ .-])\d{6}(?P=t)\d{4}"
 _NIK_WORDS = ("nik", "ktp", "nomor induk")
-_NIK_DIGITS_RE = re.compile(r"\d{4}[ .-]?\d{2}")  # what every written NIK holds
 NIK_IN_CONTEXT_RE = re.compile(
     r"(?P<head>(?<![\w])(?i:nik|e-?ktp|ktp|nomor induk kependudukan|nomor induk|no\.?[ \t]?ktp)"
     rf"(?:[ \t]+(?i:{_QUALIFIERS})){{0,3}}[ \t]*[:#=]?[ \t]*)(?P<value>{_NIK})(?![\w]|[ .,/-]\d)"
 )
-_SIXTEEN_DIGITS_RE = re.compile(r"\d{16}")
-NIK_RE = re.compile(r"(?<![\w+/.,@-])(?<!\d[ .,/-])\d{16}(?![\w@+(]|[ .,/-]\d)")
+# The left boundary is checked after the first digit, so that ``re`` skips fast to the digits.
+NIK_RE = re.compile(r"\d(?<![\w+/.,@-]\d)(?<!\d[ .,/-]\d)\d{15}(?![\w@+(]|[ .,/-]\d)")
 # Province codes (kode wilayah) of Indonesia's provinces, as the NIK's first two digits.
 NIK_PROVINCES = frozenset(
     [11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53]
@@ -167,9 +169,10 @@ def nik_valid(digits: str) -> bool:
     )
 
 
-def mask_identity(text: str, lowered: str) -> str:
+def mask_identity(text: str, lowered: str, long_digits: bool = True) -> str:
     """Mask names after sign-offs, street addresses, passport and NIK numbers in context, and
-    e-mail addresses with "at" and "dot" written out. ``lowered`` is ``text.lower()``.
+    e-mail addresses with "at" and "dot" written out. ``lowered`` is ``text.lower()``;
+    ``long_digits`` is False when the text has no nine digits in groups (so no NIK).
 
     Example:
         >>> text = "Send it to 221B Baker Street. NIK: 3201014509900001\\nThanks,\\nBudi Santoso"
@@ -182,7 +185,7 @@ def mask_identity(text: str, lowered: str) -> str:
     text = _mask_addresses(text)
     if "pas" in lowered and _contains_any(lowered, _PASSPORT_WORDS):
         text = PASSPORT_RE.sub(_mask_id_value, text)
-    if _contains_any(lowered, _NIK_WORDS) and _NIK_DIGITS_RE.search(text):
+    if long_digits and _contains_any(lowered, _NIK_WORDS):
         text = NIK_IN_CONTEXT_RE.sub(_mask_id_value, text)
     return text
 
@@ -190,8 +193,6 @@ def mask_identity(text: str, lowered: str) -> str:
 def mask_nik(text: str) -> str:
     """Mask 16-digit numbers with a NIK's structure (:func:`nik_valid`), unless an order,
     invoice, reference... word comes before them."""
-    if not _SIXTEEN_DIGITS_RE.search(text):
-        return text
     return NIK_RE.sub(_mask_nik, text)
 
 
@@ -228,8 +229,9 @@ def _mask_names(text: str) -> str:
 def _mask_addresses(text: str) -> str:
     """Each address form where its cheap check passes."""
     if has_digit(text):
+        # Patterns that start with a digit are searched fast; substring checks cost more here.
         text = NUMBER_FIRST_ADDRESS_RE.sub(ADDRESS_TOKEN, text)
-        if _contains_any(text, _SUFFIXES):
+        if _NUMBER_AFTER_WORD_RE.search(text) and _contains_any(text, _SUFFIXES):
             text = SUFFIX_ADDRESS_RE.sub(ADDRESS_TOKEN, text)
         if _contains_any(text, _SPANISH_WORDS):
             text = SPANISH_ADDRESS_RE.sub(ADDRESS_TOKEN, text)

@@ -31,7 +31,7 @@ CANDIDATE_RE = re.compile(
 CANDIDATE_START_RE = re.compile(r"[(0-9](?<![\w+.].)", re.DOTALL)
 # Nine digits with at most two separators between neighbours: every candidate that is asked about
 # has them. It starts with a digit, so ``re`` skips fast to the digits.
-_NINE_DIGITS_RE = re.compile(r"\d(?:[ ./()-]{0,2}\d){8}")
+NINE_DIGITS_RE = re.compile(r"\d(?:[ ./()-]{0,2}\d){8}")
 _RUN_REACH = 2  # "(" and a digit group's first digit before the nine digits found
 # Not phones: dates first ("2026-09-03 1030", "03/09/2026 ...") and amounts in thousands.
 _DATE_START_RE = re.compile(r"(?:19|20)\d\d[./-]\d\d?[./-]|\d\d?[./-]\d\d?[./-](?:19|20)\d\d")
@@ -86,7 +86,7 @@ def is_phone_number(candidate: str) -> bool:
 def mask_national_phones(text: str) -> str:
     """Replace the runs of digit groups that :func:`is_phone_number` accepts by [PHONE], unless
     an order, invoice, reference... word or a currency comes before them."""
-    first = _NINE_DIGITS_RE.search(text)
+    first = NINE_DIGITS_RE.search(text)
     if not first:
         return text
     pieces: list[str] = []
