@@ -204,6 +204,11 @@ def test_a_full_disk_is_one_sentence_and_leaves_the_last_run_and_cache_valid(
         assert "is full" in result.output and "free some space" in result.output
         assert ws.run_ids() == [first] and ws.load_run().tickets()["theme_id"].notna().all()
         assert [p for p in (ws.root / "runs").iterdir() if p.name != first] == []
+        report = CliRunner().invoke(
+            app, ["report", "-w", str(ws.root), "--out", str(disk / "friction.html")]
+        )
+        assert report.exit_code == 2 and "is full" in report.output, report.output
+        assert sorted(p.name for p in disk.iterdir()) == ["filler", "ws"]  # no half report
         # The cache keeps what it had; it may have gained whole shards, never a half-written one.
         now = sorted(ws.embedding_cache().directory.rglob("*"))
         assert set(cache_files) <= set(now) and not [p for p in now if p.name.startswith(".")]

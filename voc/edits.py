@@ -176,6 +176,8 @@ class EditStore:
 
     def edits(self, run_id: str) -> list[Edit]:
         """Every edit of a run, oldest first (undo rows and undone edits included)."""
+        if not self.path.exists():  # reading never creates the file (a report on a full disk)
+            return []
         with self._connect() as connection:
             rows = connection.execute(
                 "SELECT edit_id, run_id, at, author, action, payload FROM edits "
@@ -186,6 +188,8 @@ class EditStore:
 
     def last_edit_id(self, run_id: str) -> int:
         """The newest edit's id (0 when none): a cheap key for caching a curated run."""
+        if not self.path.exists():
+            return 0
         with self._connect() as connection:
             row = connection.execute(
                 "SELECT MAX(edit_id) FROM edits WHERE run_id = ?", (run_id,)

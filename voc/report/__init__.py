@@ -8,8 +8,10 @@ Example:
 from __future__ import annotations
 
 import json
+from contextlib import suppress
 from pathlib import Path
 
+from voc.atomic import write_error
 from voc.errors import ConfigError
 from voc.report.model import DEFAULT_TOP, Quote, Report, ThemeSection, build_report
 
@@ -73,8 +75,13 @@ def write_report(report: Report, fmt: str, out: str | Path) -> Path:
 def write_file(out: str | Path, data: bytes) -> Path:
     """Write ``data`` through a temporary file renamed into place, so a reader never sees half."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        tmp.replace(out)
+    except OSError as exc:  # a full disk, a read-only folder: one sentence, no half file
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise write_error(exc, out.name, out.parent) from None
     return out
