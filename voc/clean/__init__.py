@@ -19,10 +19,13 @@ from __future__ import annotations
 from voc.clean.batch import clean_texts, mask_pii_texts
 from voc.clean.markup import strip_html
 from voc.clean.pii import (
+    ADDRESS_TOKEN,
     CARD_TOKEN,
     EMAIL_TOKEN,
     IBAN_TOKEN,
+    ID_NUMBER_TOKEN,
     IP_TOKEN,
+    NAME_TOKEN,
     PHONE_TOKEN,
     SECRET_TOKEN,
     iban_valid,
@@ -38,10 +41,13 @@ from voc.clean.replies import (
 from voc.clean.text import clean_text, normalize_whitespace
 
 __all__ = [
+    "ADDRESS_TOKEN",
     "CARD_TOKEN",
     "EMAIL_TOKEN",
     "IBAN_TOKEN",
+    "ID_NUMBER_TOKEN",
     "IP_TOKEN",
+    "NAME_TOKEN",
     "PHONE_TOKEN",
     "SECRET_TOKEN",
     "clean_text",
