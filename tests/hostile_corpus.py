@@ -224,7 +224,11 @@ def write_corpus(folder: Path, bomb_bytes: int = BOMB_BYTES, write: bool = True)
     )
     add("scalar.json", "42", Case("scalar.json", "holds a JSON number"))
     add("scalars.json", "[1, 2, 3]", Case("scalars.json", "holds only JSON number values"))
-    add("empty_list.json", "[]", Case("empty_list.json", "holds no tickets"))
+    add(
+        "empty_list.json",
+        "[]",
+        Case("empty_list.json", "holds no tickets: its top-level list is empty"),
+    )
     add("pdf.csv", b"%PDF-1.7\n" + b"x" * 100, Case("pdf.csv", "is a PDF file"))
     add("bad_lines.jsonl", "not json\n[1, 2]\n", Case("bad_lines.jsonl", "holds no JSON objects"))
     add(

@@ -34,6 +34,7 @@ from voc.ingest.readers import detect_encoding
 runner = CliRunner()
 CASES = write_corpus(Path("corpus"), write=False)
 MIB = 1 << 20
+LINE = '{"Id": 2, "Subject": "Dark mode", "Description": "please add a dark theme"}\n'
 
 
 @pytest.fixture(scope="module")
@@ -184,13 +185,21 @@ def test_a_huge_integer_is_kept_as_its_digits(tmp_path: Path) -> None:
     assert result.frame["ticket_id"].tolist() == [digits]
 
 
-def test_nesting_over_the_setting_is_refused_and_under_it_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize("value", ["[" * 10 + "]" * 10, '{"a": ' * 10 + "1" + "}" * 10])
+def test_nesting_over_the_setting_is_refused_and_under_it_read(tmp_path: Path, value: str) -> None:
+    """Ten levels of lists or of objects inside a ticket in a list: 12 levels in all."""
     path = tmp_path / "nested.json"
-    value = "[" * 10 + "]" * 10
     path.write_text(f'[{{"Id": 1, "Description": "money back please", "x": {value}}}]')
     assert read_export(path, IngestConfig(max_json_depth=12)).rows_used == 1
     with pytest.raises(IngestError, match=r"item 1 of .*nests more than 11 levels deep"):
         read_export(path, IngestConfig(max_json_depth=11))
+    lines = tmp_path / "nested.jsonl"
+    lines.write_text(f'{{"Id": 1, "Description": "money back", "x": {value}}}\n' + LINE)
+    result = read_export(lines, IngestConfig(max_json_depth=10))
+    assert [(s.row_number, s.detail) for s in result.skipped] == [
+        (1, "nests more than 10 levels deep, the limit (ingest.max_json_depth)")
+    ]
+    assert read_export(lines, IngestConfig(max_json_depth=11)).rows_used == 2
 
 
 def test_permission_denied_is_one_sentence(tmp_path: Path) -> None:
