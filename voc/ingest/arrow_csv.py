@@ -233,7 +233,10 @@ def _lines(piece: bytes, array: np.ndarray, quotes: np.ndarray) -> _PieceLines:
     outside, it ends a record, or a blank line when it starts right after another line end.
     """
     ends = np.flatnonzero(array == _NEWLINE)
-    if piece.count(b"\r") != piece.count(b"\r\n"):  # lone "\r" line ends too (old Mac files)
+    # Lone "\r" line ends too (old Mac files); find() is a memchr, count() a slower loop.
+    if piece.find(b"\r") >= 0 and np.count_nonzero(array == _RETURN) != np.count_nonzero(
+        array[ends[ends > 0] - 1] == _RETURN
+    ):
         returns = np.flatnonzero(array == _RETURN)
         follows = array[np.minimum(returns + 1, len(array) - 1)]
         lone = (returns + 1 == len(array)) | (follows != _NEWLINE)
