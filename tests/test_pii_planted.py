@@ -181,11 +181,6 @@ def test_no_planted_value_in_any_file_of_the_run_reports_or_exports(export, writ
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest copies the CSAT value as exported into csat_raw after the prepare step masked "
-    "the columns (voc/ingest/__init__.py, _typed_columns); it must be masked there",
-)
 def test_no_planted_csat_value_in_any_file(export, written_files) -> None:
     leaks = _leaks(export, written_files, {"csat"})
     assert not leaks, f"{len(leaks)} leaks, e.g. {leaks[:5]}"

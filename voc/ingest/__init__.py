@@ -147,6 +147,9 @@ def read_export(
         finally:
             cleaner.close()
     frame = pd.concat(frames, ignore_index=True) if frames else empty
+    # The CSAT value as exported, from the rows as ``prepare`` left them (masked: it may be a
+    # remark), before the parsed score takes its column.
+    frame[schema.CSAT_RAW] = _blank_to_none(frame[schema.CSAT])
     _put_values(frame, values)
     _missing_as_none(frame, mapping)
     warnings = [f"{source}: {w}" for w in (*mapping.warnings, *value_warnings, *raw.warnings)]
@@ -463,7 +466,6 @@ def _typed_columns(
             f", times without offset in {zone}" if zone else ""
         )
 
-    frame[schema.CSAT_RAW] = _blank_to_none(frame[schema.CSAT])
     csat = normalise_csat(_by_row(frame, schema.CSAT), column=source_header(schema.CSAT))
     frame[schema.CSAT] = csat.values.to_numpy(dtype="float64")
     warnings += csat.warnings
