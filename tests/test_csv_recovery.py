@@ -191,6 +191,24 @@ def test_inspect_shows_the_line_counts(tmp_path: Path) -> None:
     assert report["skipped_by_reason"] == {UNCLOSED_QUOTE: 1}
 
 
+def test_cluster_stores_the_line_counts_and_the_broken_row(tmp_path: Path) -> None:
+    """voc cluster: the manifest's rows.lines, and skipped.csv naming the broken row's lines."""
+    subjects = ["Cannot log in", "Refund for a double charge", "Export misses rows"]
+    rows = [f"{i},{subjects[i % 3]} {i},{subjects[i % 3]} again,2026-01-01" for i in range(1, 61)]
+    rows[11] = '9999,Oops,"He wrote: I cannot log in,2026-06-01'
+    path = write(tmp_path, rows)
+    result = CliRunner().invoke(app, ["cluster", str(path), "-w", str(tmp_path / "ws"), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["rows"]["read"] == 60 and summary["rows"]["used"] == 59
+    lines = {"physical": 61, "records": 61, "blank": 0, "continuation": 0}
+    assert summary["rows"]["lines"] == lines
+    manifest = json.loads((Path(summary["path"]) / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["rows"] == summary["rows"]
+    skipped = (Path(summary["path"]) / "skipped.csv").read_text(encoding="utf-8").splitlines()
+    assert skipped[1].startswith("13,9999,unclosed_quote,line 13: a quote opened on this line")
+
+
 def test_id_shapes() -> None:
     assert [id_shape(v) for v in ("12345", " K-17 ", "INC0012", "Hello", "")] == [
         "9",
