@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from voc.clean.pii.base import EMAIL_TOKEN, NON_DIGIT_RE, has_digit
+from voc.clean.pii.base import EMAIL_TOKEN, NON_DIGIT_RE, contains_any, has_digit
 from voc.clean.pii.context import kept_by_context
 from voc.clean.replies import SIGNOFF_WORDS
 
@@ -183,9 +183,9 @@ def mask_identity(text: str, lowered: str, long_digits: bool = True) -> str:
         text = OBFUSCATED_EMAIL_RE.sub(EMAIL_TOKEN, text)
     text = _mask_names(text)
     text = _mask_addresses(text)
-    if "pas" in lowered and _contains_any(lowered, _PASSPORT_WORDS):
+    if "pas" in lowered and contains_any(lowered, _PASSPORT_WORDS):
         text = PASSPORT_RE.sub(_mask_id_value, text)
-    if long_digits and _contains_any(lowered, _NIK_WORDS):
+    if long_digits and contains_any(lowered, _NIK_WORDS):
         text = NIK_IN_CONTEXT_RE.sub(_mask_id_value, text)
     return text
 
@@ -231,20 +231,13 @@ def _mask_addresses(text: str) -> str:
     if has_digit(text):
         # Patterns that start with a digit are searched fast; substring checks cost more here.
         text = NUMBER_FIRST_ADDRESS_RE.sub(ADDRESS_TOKEN, text)
-        if _NUMBER_AFTER_WORD_RE.search(text) and _contains_any(text, _SUFFIXES):
+        if _NUMBER_AFTER_WORD_RE.search(text) and contains_any(text, _SUFFIXES):
             text = SUFFIX_ADDRESS_RE.sub(ADDRESS_TOKEN, text)
-        if _contains_any(text, _SPANISH_WORDS):
+        if contains_any(text, _SPANISH_WORDS):
             text = SPANISH_ADDRESS_RE.sub(ADDRESS_TOKEN, text)
-    if _contains_any(text, _INDONESIAN_WORDS):
+    if contains_any(text, _INDONESIAN_WORDS):
         text = INDONESIAN_ADDRESS_RE.sub(ADDRESS_TOKEN, text)
     return text
-
-
-def _contains_any(text: str, words: tuple[str, ...]) -> bool:
-    for word in words:  # noqa: SIM110 (a loop beats any() over a generator)
-        if word in text:
-            return True
-    return False
 
 
 def _mask_name(match: re.Match[str]) -> str:
