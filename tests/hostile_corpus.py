@@ -125,6 +125,15 @@ def absurd_dimension() -> bytes:
     return target.getvalue()
 
 
+def padded_workbook(extra_bytes: int) -> bytes:
+    """A workbook of the base tickets with one more part of ``extra_bytes`` zeros (a ZIP bomb's
+    shape: it deflates to almost nothing)."""
+    buffer = io.BytesIO(workbook({"Tickets": [HEADER, *tickets()]}))
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/padding.bin", b"\0" * extra_bytes)
+    return buffer.getvalue()
+
+
 def gzip_bomb(path: Path, size: int, head: bytes, tail: bytes) -> None:
     """``head``, then ``size`` bytes of one letter, then ``tail``, gzipped as it is written."""
     block = b"A" * (1 << 20)
@@ -244,6 +253,11 @@ def write_corpus(folder: Path, bomb_bytes: int = BOMB_BYTES, write: bool = True)
         Case("long_cell.csv.gz", "ingest.max_cell_chars", limits=True),
     )
     add(
+        "padded.xlsx",
+        padded_workbook(2 * 1024 * 1024),
+        Case("padded.xlsx", "more than the limit of 1 MiB (ingest.max_inflated_mb)", limits=True),
+    )
+    add(
         "second_sheet.xlsx",
         workbook({"Empty": [], "Tickets": [HEADER, *base]}),
         Case("second_sheet.xlsx", "has no sheet 'Nope'", sheet="Nope"),
@@ -319,6 +333,15 @@ def write_corpus(folder: Path, bomb_bytes: int = BOMB_BYTES, write: bool = True)
     )
     add("tickets.csv.gz", gzip.compress(csv_text(base).encode()), Case("tickets.csv.gz"))
     add("tickets.parquet", _parquet(base), Case("tickets.parquet"))
+    add("tickets.parquet.gz", gzip.compress(_parquet(base)), Case("tickets.parquet.gz"))
+    xlsx = workbook({"Tickets": [HEADER, *base]})
+    add("tickets.xlsx.gz", gzip.compress(xlsx), Case("tickets.xlsx.gz"))
+    long_parquet = _parquet([*base, ["66", "Long", "q" * 2000, "2026-05-01"]])
+    add(
+        "long_cell.parquet",
+        long_parquet,
+        Case("long_cell.parquet", rows=ROWS + 1, skipped=malformed, limits=True),
+    )
     long_json_line = lines + json.dumps({"Id": "5", "Description": "y" * 2000}) + "\n"
     add(
         "long_line.jsonl",
