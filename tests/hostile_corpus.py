@@ -252,6 +252,13 @@ def write_corpus(folder: Path, bomb_bytes: int = BOMB_BYTES, write: bool = True)
         gzip.compress(long_cell.encode()),
         Case("long_cell.csv.gz", "ingest.max_cell_chars", limits=True),
     )
+    quoted = "".join(f"line {i} of a long quoted cell, each line short\n" for i in range(40))
+    long_quoted = csv_text([*base[:5], ["78", "Long", quoted, "2026-05-01"]])
+    add(
+        "long_quoted.csv.gz",
+        gzip.compress(long_quoted.encode()),
+        Case("long_quoted.csv.gz", "is longer than 1,000 characters", limits=True),
+    )
     add(
         "padded.xlsx",
         padded_workbook(2 * 1024 * 1024),

@@ -330,6 +330,12 @@ def _read_delimited(
                     reason = UNCLOSED_QUOTE if record.problem else ""
                     yield Record(record.number, fields, record.problem, reason)
             except csv.Error as exc:
+                if "field limit" in str(exc):  # a quoted cell over many lines, each short
+                    raise LimitError(
+                        f"a cell near line {tally.line:,} of {path} is longer than "
+                        f"{config.max_cell_chars:,} characters, the limit for one cell "
+                        "(ingest.max_cell_chars); raise it if the export really holds such cells"
+                    ) from None
                 raise IngestError(
                     f"{path} cannot be parsed as delimited text near line {tally.line}: {exc}"
                 ) from None
