@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 from voc.clean import batch, clean_text, clean_texts, mask_pii, mask_pii_texts
 from voc.clean.batch import BATCH_MIN_TEXTS, _clean_column
+from voc.clean.pii import PII_MAY_CHANGE
 from voc.clean.replies import unix_newlines
-from voc.clean.text import clean_steps
+from voc.clean.text import PII_STEPS, clean_steps
 from voc.config import CleanConfig
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,10 +115,9 @@ def test_changes_that_are_not_cuts_open_every_later_step(text: str) -> None:
 
 def test_every_sample_pii_value_meets_the_pii_condition() -> None:
     values = (ROOT / "sample_data" / "sample_pii_values.txt").read_text("utf-8").splitlines()
-    mask = next(s for s in clean_steps(ALL_ON) if s.run.__name__ == "mask_pii")
-    masked = [v for v in values if v and mask.run(f"see {v} now") != f"see {v} now"]
+    masked = [v for v in values if v and mask_pii(f"see {v} now") != f"see {v} now"]
     assert len(masked) > 600
-    hits = pc.match_substring_regex(pa.array(masked), mask.may_change).to_pylist()
+    hits = pc.match_substring_regex(pa.array(masked), PII_MAY_CHANGE).to_pylist()
     assert all(hits), [v for v, hit in zip(masked, hits, strict=True) if not hit]
 
 
@@ -126,17 +126,20 @@ def test_every_planted_value_meets_the_pii_condition() -> None:
 
     from tests.pii_planted import _values
 
-    mask = next(s for s in clean_steps(ALL_ON) if s.run.__name__ == "mask_pii")
     texts = [
         text
         for seed in range(20)
         for _, _, snippet, sentence in _values(Random(seed))
         for text in (snippet, sentence, f"Thanks,\n{snippet}")
-        if text.isascii() and mask.run(text) != text
+        if text.isascii()
     ]
     assert len(texts) > 1000
-    hits = pc.match_substring_regex(pa.array(texts), mask.may_change).to_pylist()
-    assert all(hits), [t for t, hit in zip(texts, hits, strict=True) if not hit][:5]
+    # Each part of the masking, on what it receives: its condition matches wherever it masks.
+    for step in PII_STEPS:
+        changed = [t for t in texts if step.run(t) != t]
+        hits = pc.match_substring_regex(pa.array(changed or [""]), step.may_change).to_pylist()
+        assert not changed or all(hits), [t for t, h in zip(changed, hits, strict=True) if not h]
+        texts = [step.run(t) for t in texts]
 
 
 def test_planted_export_cleans_the_same_either_way() -> None:
@@ -157,7 +160,9 @@ def test_conditions_do_match_the_cases_they_exist_for() -> None:
         "strip_signature": "ok\nThanks,\nAna",
         "strip_greeting": "Hi team,\nok",
         "normalize_whitespace": "a  b",
-        "mask_pii": "call +49 30 1234",
+        "mask_pii_words": "ship to 12 Baker Street",
+        "mask_core": "call +49 30 1234",
+        "mask_pii_numbers": "call 030 12345679",
     }
     for step in clean_steps(ALL_ON):
         text = cases[step.run.__name__]
@@ -183,8 +188,8 @@ def test_a_condition_that_matches_nearly_every_sampled_text_is_skipped_safely(
     monkeypatch: pytest.MonkeyPatch, nearly_all: float
 ) -> None:
     # 0.0: every step is given every text; 1.1: none is; 0.9: the HTML, sign-off and greeting
-    # steps (every sampled body has all three) and masking (a sign-off may have a name under
-    # it). The result is the same each time.
+    # steps (every sampled body has all three) and masking's words part (a sign-off may have a
+    # name under it). The result is the same each time.
     monkeypatch.setattr(batch, "CONDITION_SAMPLE", 16)
     monkeypatch.setattr(batch, "NEARLY_ALL", nearly_all)
     texts = [f"Hi team,\nExport {i} fails <b>again</b>\n\nThanks,\nAna" for i in range(80)]
@@ -197,7 +202,7 @@ def test_a_condition_that_matches_nearly_every_sampled_text_is_skipped_safely(
     ]
     expected = {0.0: [s.run.__name__ for s in clean_steps(ALL_ON)], 1.1: []}
     assert everywhere == expected.get(
-        nearly_all, ["strip_html", "strip_signature", "strip_greeting", "mask_pii"]
+        nearly_all, ["strip_html", "strip_signature", "strip_greeting", "mask_pii_words"]
     )
 
 

@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 
 from voc.clean.pii import mask_pii
 from voc.clean.replies import unix_newlines
-from voc.clean.text import PII_STEP, CleanStep, as_text, clean_steps, clean_text
+from voc.clean.text import PII_STEPS, CleanStep, as_text, clean_steps, clean_text
 from voc.config import CleanConfig
 
 # Below this many texts, pyarrow's fixed cost per call is more than the checks save.
@@ -64,7 +64,7 @@ def mask_pii_texts(texts: Sequence[str]) -> list[str]:
     """
     if len(texts) < BATCH_MIN_TEXTS:
         return [mask_pii(text) for text in texts]
-    return _run_steps(list(texts), (PII_STEP,))
+    return _run_steps(list(texts), PII_STEPS)
 
 
 def _clean_column(texts: list[str], config: CleanConfig) -> list[str]:

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from voc.clean.markup import HTML_MAY_CHANGE, strip_html
-from voc.clean.pii import PII_MAY_CHANGE, mask_pii
+from voc.clean.pii import (
+    CORE_MAY_CHANGE,
+    NUMBERS_MAY_CHANGE,
+    WORDS_MAY_CHANGE,
+    mask_core,
+    mask_pii_numbers,
+    mask_pii_words,
+)
 from voc.clean.replies import (
     GREETING_MAY_CHANGE,
     QUOTED_MAY_CHANGE,
@@ -90,8 +97,14 @@ class CleanStep:
         return out
 
 
-# Always the last step: whatever the others left is still masked.
-PII_STEP = CleanStep(mask_pii, PII_MAY_CHANGE, guarded=False)
+# Always the last steps, mask_pii in three parts (each with its own condition, so a ticket with an
+# order number does not pay for the sign-off and address patterns): whatever the others left is
+# still masked.
+PII_STEPS = (
+    CleanStep(mask_pii_words, WORDS_MAY_CHANGE, guarded=False),
+    CleanStep(mask_core, CORE_MAY_CHANGE, guarded=False),
+    CleanStep(mask_pii_numbers, NUMBERS_MAY_CHANGE, guarded=False),
+)
 
 
 @lru_cache(maxsize=16)
@@ -116,7 +129,7 @@ def clean_steps(config: CleanConfig) -> tuple[CleanStep, ...]:
             CleanStep(strip_greeting, GREETING_MAY_CHANGE, guarded=True),
         ),
         (True, CleanStep(normalize_whitespace, WHITESPACE_MAY_CHANGE, guarded=False)),
-        (config.mask_pii, PII_STEP),
+        *((config.mask_pii, step) for step in PII_STEPS),
     )
     return tuple(step for enabled, step in steps if enabled)
 
@@ -133,7 +146,7 @@ def clean_text(text: str | None, config: CleanConfig) -> str:
 
     Example:
         >>> clean_text("Thanks,\\nJohn\\n+1 415 555 0132", CleanConfig())
-        'Thanks,\\nJohn\\n[PHONE]'
+        'Thanks,\\n[NAME]\\n[PHONE]'
     """
     text = as_text(text)
     if not text or text.isspace():

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import re
 
-from voc.clean.pii.base import EMAIL_TOKEN, NON_DIGIT_RE, contains_any, has_digit
+from voc.clean.pii.base import (
+    EMAIL_TOKEN,
+    NINE_DIGITS_RE,
+    NON_DIGIT_RE,
+    contains_any,
+    has_digit,
+)
 from voc.clean.pii.context import kept_by_context
 from voc.clean.replies import SIGNOFF_WORDS
 
@@ -129,7 +135,7 @@ _BRACKETED_AT_RE = re.compile(r"at[ \t]*[\])}>]")  # starts with a literal: a fa
 _BRACKETED_DOT_RE = re.compile(r"dot[ \t]*[\])}>]")
 
 # RE2 (see voc.clean.batch): on ASCII text :func:`mask_identity` changes nothing unless this
-# matches or the text holds 16 digits in a row or in groups (a NIK after its words).
+# matches.
 IDENTITY_MAY_CHANGE = (
     # a name line under a sign-off
     rf"(?m:^[ \t]*(?i:{SIGNOFF_WORDS})[ \t]*[,.!:;]*[ \t]*(?:[-~][ \t]*)?(?:\n[ \t]*(?:\n[ \t]*)?)?"
@@ -141,8 +147,8 @@ IDENTITY_MAY_CHANGE = (
     r"(?:rue|avenue|boulevard|bd|place|impasse|chemin|quai|route)"
     r"|(?:strasse|str\.|weg|gasse|allee|platz|damm|straat|gracht|laan|plein|kade|singel|steeg)"
     r"[ \t]+[0-9]|(?:Jl|JL|Jln)[. \t]|(?:Jalan|Calle|Avenida|Avda\.|Paseo|Plaza)[ \t]"
-    # passport words (a NIK has 16 digits: the caller's condition covers it), written-out e-mail
-    r"|(?i:passport|paspor|reisepass|passeport|pasaporte|paspoort|passaporto)"
+    # passport and NIK words, written-out e-mail addresses
+    r"|(?i:passport|paspor|reisepass|passeport|pasaporte|paspoort|passaporto|nik|ktp|nomor induk)"
     r"|[\[({<][ \t]*(?i:at|dot)[ \t]*[\])}>]|[ \t](?i:dot)[ \t]"
 )
 
@@ -169,10 +175,9 @@ def nik_valid(digits: str) -> bool:
     )
 
 
-def mask_identity(text: str, lowered: str, long_digits: bool = True) -> str:
+def mask_identity(text: str, lowered: str) -> str:
     """Mask names after sign-offs, street addresses, passport and NIK numbers in context, and
-    e-mail addresses with "at" and "dot" written out. ``lowered`` is ``text.lower()``;
-    ``long_digits`` is False when the text has no nine digits in groups (so no NIK).
+    e-mail addresses with "at" and "dot" written out. ``lowered`` is ``text.lower()``.
 
     Example:
         >>> text = "Send it to 221B Baker Street. NIK: 3201014509900001\\nThanks,\\nBudi Santoso"
@@ -185,7 +190,7 @@ def mask_identity(text: str, lowered: str, long_digits: bool = True) -> str:
     text = _mask_addresses(text)
     if "pas" in lowered and contains_any(lowered, _PASSPORT_WORDS):
         text = PASSPORT_RE.sub(_mask_id_value, text)
-    if long_digits and contains_any(lowered, _NIK_WORDS):
+    if contains_any(lowered, _NIK_WORDS) and NINE_DIGITS_RE.search(text):
         text = NIK_IN_CONTEXT_RE.sub(_mask_id_value, text)
     return text
 

@@ -14,7 +14,7 @@ import re
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
-from voc.clean.pii.base import NON_DIGIT_RE, PHONE_TOKEN
+from voc.clean.pii.base import NINE_DIGITS_RE, NON_DIGIT_RE, PHONE_TOKEN
 from voc.clean.pii.context import kept_by_context
 
 # The countries whose national formats are recognised without "+": those of voc's users.
@@ -29,9 +29,6 @@ CANDIDATE_RE = re.compile(
     r"(?![\w@+(]|[ .,/-]\d)"
 )
 CANDIDATE_START_RE = re.compile(r"[(0-9](?<![\w+.].)", re.DOTALL)
-# Nine digits with at most two separators between neighbours: every candidate that is asked about
-# has them. It starts with a digit, so ``re`` skips fast to the digits.
-NINE_DIGITS_RE = re.compile(r"\d(?:[ ./()-]{0,2}\d){8}")
 _RUN_REACH = 2  # "(" and a digit group's first digit before the nine digits found
 # Not phones: dates first ("2026-09-03 1030", "03/09/2026 ...") and amounts in thousands.
 _DATE_START_RE = re.compile(r"(?:19|20)\d\d[./-]\d\d?[./-]|\d\d?[./-]\d\d?[./-](?:19|20)\d\d")
