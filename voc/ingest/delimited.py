@@ -65,7 +65,7 @@ class Scanned:
 @dataclass
 class LineTally:
     """The line counts of the last complete read of a file (None until one has finished), and
-    the last physical line read (for messages)."""
+    the line on which the record the ``csv`` module failed on starts (for messages)."""
 
     last: LineCounts | None = None
     line: int = 0
@@ -141,8 +141,8 @@ def scan(lines: Iterable[str], delimiter: str, tally: LineTally) -> Iterator[Sca
             break
         except _TooLong:
             fields, reader = None, csv.reader(source, delimiter=delimiter)  # a fresh state
-        except csv.Error:
-            tally.line = source.read
+        except csv.Error:  # e.g. a field past the limit: name the line its record starts on
+            tally.line = source.record[0][0] if source.record else source.read
             raise
         span = source.record
         if fields is not None and (not fields or (len(fields) == 1 and not fields[0].strip())):
