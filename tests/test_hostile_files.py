@@ -170,6 +170,12 @@ def test_an_absurd_xlsx_dimension_is_read_in_seconds(tmp_path: Path) -> None:
     assert [s.row_number for s in result.skipped] == [1_048_576]  # the far cell's own row
 
 
+def test_the_first_non_empty_sheet_is_read_and_named(corpus: Path) -> None:
+    result = read_export(corpus / "second_sheet_auto.xlsx")
+    assert result.detail == "sheet 'Tickets' (second of 2 sheets; empty before it: 'Empty')"
+    assert result.rows_used == len(tickets())
+
+
 def test_utf16_without_byte_order_mark_is_detected_both_ways() -> None:
     text = "Id,Subject,Description\n1,Caf\u00e9,Bonjour \u00e0 tous\n"
     assert detect_encoding(text.encode("utf-16-le")) == "utf-16-le"

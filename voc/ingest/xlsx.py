@@ -41,7 +41,7 @@ def read_xlsx(path: Path, sha256: str, gzipped: bool, config: IngestConfig) -> R
     if len(sheets) > 1:
         empty = ", ".join(f"'{s.title}'" for s in sheets[:index])
         detail += f" ({_ORDINALS.get(index + 1, f'{index + 1}th')} of {len(sheets)} sheets"
-        detail += f"; {empty} empty)" if empty else ")"
+        detail += f"; empty before it: {empty})" if empty else ")"
     warnings: list[str] = []
     limit = config.max_cell_chars
 
