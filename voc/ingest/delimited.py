@@ -21,9 +21,10 @@ their tickets with it. So each record that spans several physical lines is judge
 A broken record is reported (reason :data:`UNCLOSED_QUOTE`, naming its lines) and its lines
 after the first are read again as records of their own. Legitimate multi-line cells keep all
 of their lines unless a line inside them looks like a whole record of this file, which e-mail
-text does not. Each line is read again at most once per broken record it fell in, and such a
-record ends at the next quote, so the cost stays linear in practice and a record's lines held
-in memory never exceed :data:`MAX_RECORD_LINES`.
+text does not. A line is read again only once per broken record it fell in, and such a record
+ends at the next quote (or after :data:`MAX_RECORD_LINES` lines), so many stray quotes cost
+about one more reading of the lines between them, not one per quote (a test counts the lines
+handed to the parser), and a record's lines held in memory never exceed that bound.
 
 Lines are counted as the file holds them (``\\n``, ``\\r\\n`` or ``\\r`` ends one), so that
 ``physical == records + blank + continuation`` (see :class:`voc.schema.LineCounts`): a broken
@@ -151,7 +152,7 @@ def scan(lines: Iterable[str], delimiter: str, tally: LineTally) -> Iterator[Sca
         number += 1
         count.records += 1
         if number == 1:
-            width = len(fields or ())  # a header left open (at_end) is reported, never re-read
+            width = len(fields or ())  # a header left open is reported; the reader refuses it
         elif number == 2:
             shape = id_shape((fields or first_line_fields(span[0][1], delimiter))[0])
         problem = ""
