@@ -61,6 +61,8 @@ RunOption = Annotated[str | None, typer.Option("--run", help="Run id (default: t
 DEFAULT_WORKSPACE = Path("workspace")
 
 INPUT_HELP = "Ticket export: CSV/TSV (optionally .gz), XLSX, JSON, JSON Lines or Parquet."
+# Input files are arguments with readable=False: click's own check would print a usage box; the
+# reader's one sentence (voc.ingest.files) says what is wrong instead.
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML or JSON settings file.")]
 TextColOption = Annotated[
     list[str] | None, typer.Option(help="Text column; repeat to join several.")
@@ -98,7 +100,7 @@ def user_errors(func: F) -> F:
 @app.command()
 @user_errors
 def cluster(
-    input_file: Annotated[Path, typer.Argument(help=INPUT_HELP)],
+    input_file: Annotated[Path, typer.Argument(help=INPUT_HELP, readable=False)],
     workspace: WorkspaceOption = DEFAULT_WORKSPACE,
     config_file: ConfigOption = None,
     model: Annotated[
@@ -192,7 +194,7 @@ def cluster(
 @app.command()
 @user_errors
 def inspect(
-    input_file: Annotated[Path, typer.Argument(help=INPUT_HELP)],
+    input_file: Annotated[Path, typer.Argument(help=INPUT_HELP, readable=False)],
     config_file: ConfigOption = None,
     text_col: TextColOption = None,
     id_col: IdColOption = None,
