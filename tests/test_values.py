@@ -725,3 +725,22 @@ def test_missing_values_are_never_bad(cells: list[object]) -> None:
     for result in results:
         assert not missing & set(result.bad_rows)
         assert list(result.values.index) == list(series.index)
+
+
+def test_an_unreadable_date_shown_in_a_warning_is_masked(tmp_path) -> None:
+    """Warnings are printed and stored in the manifest: their examples never carry personal data."""
+    from voc.config import IngestConfig
+    from voc.ingest import read_export
+
+    path = tmp_path / "dates.csv"
+    path.write_text(
+        "Id,Subject,Created at\n"
+        + "".join(
+            f"{i},Refund {i},call bob.smith@example.com or +44 7700 900123\n" for i in range(5)
+        ),
+        encoding="utf-8",
+    )
+    warnings = " ".join(read_export(path, IngestConfig()).warnings)
+    assert "no known date format matches" in warnings
+    assert "bob.smith@example.com" not in warnings and "7700 900123" not in warnings
+    assert "[EMAIL]" in warnings and "[PHONE]" in warnings

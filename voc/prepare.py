@@ -40,6 +40,10 @@ _NOT_FREE_TEXT = frozenset(
     )
 )
 
+# Read by ingest from the rows as exported and stored only as numbers, durations and flags
+# (voc.ingest._put_values replaces the column): masking their text would be work thrown away.
+_PARSED_VALUES = frozenset((*schema.NUMERIC_FIELDS, *schema.DURATION_FIELDS, schema.ESCALATED))
+
 
 def prepare_frame(
     frame: pd.DataFrame, config: RunConfig, salt: bytes
@@ -85,11 +89,13 @@ def prepare_frame(
 
 def masked_columns(frame: pd.DataFrame) -> list[str]:
     """The columns of ``frame`` that are masked as free text: every column that can hold text,
-    except ids, subject and body (cleaned in full) and the requester (pseudonymised)."""
+    except ids, subject and body (cleaned in full), the requester (pseudonymised) and the columns
+    that ingest stores as parsed numbers, durations and flags (their text is never kept)."""
     return [
         column
         for column in frame.columns
         if column not in _NOT_FREE_TEXT
+        and column not in _PARSED_VALUES
         and (frame[column].dtype == object or isinstance(frame[column].dtype, pd.StringDtype))
     ]
 

@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from voc.clean.pii import mask_pii
 from voc.ingest.values._common import (
     _NULL_TEXT,
     ParsedDates,
@@ -164,7 +165,9 @@ def parse_datetimes(
             parsed = np.full(len(values), _NAT)
             description = "unrecognised" if len(sample) else "empty"
             if len(sample):
-                what = f"dates (no known date format matches, e.g. '{sample[0].as_py()}')"
+                # A warning is shown and stored: its example is masked like any stored text.
+                example = mask_pii(str(sample[0].as_py()))
+                what = f"dates (no known date format matches, e.g. '{example}')"
     bad = np.asarray(present) & np.isnat(parsed)
     what = what or f"dates ({description})"
     rows = _bad_rows(values.index, bad, column=column, what=what, warnings=warnings)
