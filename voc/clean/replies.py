@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from voc.clean.strings import contains_any
+
 # "On Mon, 1 Sep 2026 at 10:02, Ana <ana@x.com> wrote:", possibly wrapped onto a second line.
 ATTRIBUTION_RE = re.compile(
     r"^[ \t]*(?:On|ON|Pada|Am|Le|El|Op)\b[^\n]{0,300}?(?:\n[^\n]{0,300}?)?"
@@ -113,7 +115,7 @@ def strip_quoted_replies(text: str) -> str:
     """
     text = unix_newlines(text)
     cut = len(text)
-    if _contains_any(text, _ATTRIBUTION_HINTS):
+    if contains_any(text, _ATTRIBUTION_HINTS):
         start = 0
         while match := _search_lines(ATTRIBUTION_RE, text, start, cut, _ATTRIBUTION_OPENERS):
             # A real attribution carries a date or time; "On my phone the app wrote:" does not.
@@ -121,11 +123,11 @@ def strip_quoted_replies(text: str) -> str:
                 cut = match.start()
                 break
             start = match.end()
-    if _contains_any(text, _SEPARATOR_HINTS):
+    if contains_any(text, _SEPARATOR_HINTS):
         match = SEPARATOR_RE.search(text, 0, cut)
         if match:
             cut = match.start()
-    if ":" in text and _contains_any(text, _HEADER_HINTS):
+    if ":" in text and contains_any(text, _HEADER_HINTS):
         match = _search_lines(HEADER_BLOCK_RE, text, 0, cut, _HEADER_HINTS, skip=" \t*")
         if match:
             cut = match.start()
@@ -136,15 +138,6 @@ def strip_quoted_replies(text: str) -> str:
         if first:
             out = out[: first.start()] + QUOTED_LINE_RE.sub("", out[first.start() :])
     return out.rstrip()
-
-
-def _contains_any(text: str, hints: tuple[str, ...]) -> bool:
-    """True when one of ``hints`` occurs in ``text`` (a plain loop: ``any`` over a generator
-    costs more than the substring searches themselves)."""
-    for hint in hints:  # noqa: SIM110 (a loop beats any() over a generator)
-        if hint in text:
-            return True
-    return False
 
 
 def _search_lines(

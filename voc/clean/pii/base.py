@@ -370,15 +370,6 @@ def _email_starts(text: str) -> Iterator[int]:
         at = text.find("@", at + 1)
 
 
-def contains_any(text: str, words: tuple[str, ...]) -> bool:
-    """True when one of ``words`` occurs in ``text`` (substring searches are memchr-fast; a regex
-    of alternatives is tried at every position)."""
-    for word in words:  # noqa: SIM110 (a loop beats any() over a generator)
-        if word in text:
-            return True
-    return False
-
-
 def _is_local_char(char: str) -> bool:
     # The same test as the regex class [\w.%+-]: re's \w is str.isalnum() or "_".
     return char.isalnum() or char in "_.%+-"

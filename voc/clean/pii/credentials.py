@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from voc.clean.pii.base import SECRET_TOKEN, contains_any
+from voc.clean.pii.base import SECRET_TOKEN
+from voc.clean.strings import contains_any
 
 # Whole tokens only: a key may not touch a word character or "-" on either side, so "[SECRET]"
 # never becomes part of a longer key and masking twice changes nothing.

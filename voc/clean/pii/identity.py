@@ -10,11 +10,11 @@ from voc.clean.pii.base import (
     EMAIL_TOKEN,
     NINE_DIGITS_RE,
     NON_DIGIT_RE,
-    contains_any,
     has_digit,
 )
 from voc.clean.pii.context import kept_by_context
 from voc.clean.replies import SIGNOFF_WORDS
+from voc.clean.strings import contains_any
 
 NAME_TOKEN = "[NAME]"
 ADDRESS_TOKEN = "[ADDRESS]"
