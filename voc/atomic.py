@@ -12,10 +12,11 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import secrets
 import shutil
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from voc.errors import StoreError
@@ -35,6 +36,22 @@ def held(path: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def write_whole(path: Path, data: bytes, what: str) -> Path:
+    """Write ``data`` to ``path`` whole or not at all: through a temporary file renamed into
+    place, so no reader ever sees half; a failed write (a full disk) is one sentence naming
+    ``what`` and leaves nothing behind."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise write_error(exc, what, path.parent) from None
+    return path
 
 
 def remove_abandoned(paths: Iterable[Path]) -> list[Path]:

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from voc import schema
-from voc.atomic import held, remove_abandoned, write_error
+from voc.atomic import held, remove_abandoned, write_error, write_whole
 from voc.config import RunConfig
 from voc.embed import EmbeddingCache
 from voc.errors import StoreError
@@ -97,14 +97,8 @@ class Workspace:
         path = self.root / ".voc-salt"
         if not path.exists():
             # Whole or not at all: an empty salt (a full disk mid-write) would weaken pseudonyms.
-            tmp = path.with_name(f".voc-salt.{secrets.token_hex(4)}.tmp")
-            try:
-                self.root.mkdir(parents=True, exist_ok=True)
-                tmp.write_text(secrets.token_hex(16), encoding="ascii")
-                tmp.replace(path)
-            except OSError as exc:
-                tmp.unlink(missing_ok=True)
-                raise write_error(exc, "the workspace's pseudonym secret", self.root) from None
+            secret = secrets.token_hex(16).encode("ascii")
+            write_whole(path, secret, "the workspace's pseudonym secret")
         return path.read_text(encoding="ascii").strip().encode("ascii")
 
     def new_run_id(self) -> str:

@@ -8,10 +8,9 @@ Example:
 from __future__ import annotations
 
 import json
-from contextlib import suppress
 from pathlib import Path
 
-from voc.atomic import write_error
+from voc.atomic import write_whole
 from voc.errors import ConfigError
 from voc.report.model import DEFAULT_TOP, Quote, Report, ThemeSection, build_report
 
@@ -75,13 +74,4 @@ def write_report(report: Report, fmt: str, out: str | Path) -> Path:
 def write_file(out: str | Path, data: bytes) -> Path:
     """Write ``data`` through a temporary file renamed into place, so a reader never sees half."""
     out = Path(out)
-    tmp = out.with_name(f".{out.name}.tmp")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        tmp.replace(out)
-    except OSError as exc:  # a full disk, a read-only folder: one sentence, no half file
-        with suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise write_error(exc, out.name, out.parent) from None
-    return out
+    return write_whole(out, data, out.name)
