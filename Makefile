@@ -57,7 +57,7 @@ bench: install ## Time and peak memory of voc cluster on the sample export, per 
 clean:
 	rm -rf $(WORKSPACE) .pytest_cache .ruff_cache bench_out
 
-bench-quality: install ## voc vs vanilla BERTopic on Banking77 (../shared/data) and the sample: NMI, ARI.
+bench-quality: install ## voc vs vanilla BERTopic on Banking77, Bitext, xSID en+id (../shared/data) and the sample: NMI, ARI, name proxy, cross-language placement.
 	$(BIN)/python -m benchmarks.bench_quality
 
 bench-ingest: install ## Rows/s and peak memory reading + cleaning a generated 1,000,000-row export.
