@@ -166,6 +166,7 @@ def theme_table(
     counts = (curated.tickets if tickets is None else tickets)[schema.THEME_ID].value_counts()
     kinds, parents = set(kinds), set(parents)
     parent_of = {t.theme_id: t.parent_id for t in curated.themes}
+    described = {t.theme_id: t.description for t in curated.themes}
     names = parent_names(curated)
     rows = []
     for s in curated.scores.themes:
@@ -195,6 +196,7 @@ def theme_table(
                 "negative": s.negative_share,
                 "parent": names.get(parent_of.get(s.theme_id), ""),
                 "issue": label.issue_key or "",
+                "description": described.get(s.theme_id, ""),
             }
         )
     return pd.DataFrame(rows, columns=THEME_TABLE_COLUMNS)
@@ -202,7 +204,7 @@ def theme_table(
 
 THEME_TABLE_COLUMNS: tuple[str, ...] = (
     "rank", "theme", "friction", "kind", "tickets", "share", "growth", "emerging", "csat_impact",
-    "negative", "status", "parent", "issue", "id",
+    "negative", "status", "parent", "issue", "description", "id",
 )  # fmt: skip
 
 

@@ -329,7 +329,37 @@ class ThemeConfig:
 
     n_keywords: int = field(default=10, metadata=_doc("Keywords kept per theme.", min=1))
     name_terms: int = field(
-        default=3, metadata=_doc("Key phrases joined into a theme's readable name.", min=1)
+        default=3,
+        metadata=_doc(
+            "Key phrases joined into a theme's keyword name, the last fallback when no phrase of "
+            "its tickets can name it.",
+            min=1,
+        ),
+    )
+    name_max_words: int = field(
+        default=6,
+        metadata=_doc(
+            "Longest theme name, in words: a name is a 2-to-this-many-word phrase the theme's "
+            "customers wrote (docs/naming.md).",
+            min=2,
+        ),
+    )
+    name_tickets: int = field(
+        default=30,
+        metadata=_doc(
+            "A theme's name and description are taken from this many of its most central tickets "
+            "(closest to its centre) in its main language.",
+            min=1,
+        ),
+    )
+    name_rival_weight: float = field(
+        default=0.5,
+        metadata=_doc(
+            "A candidate name scores its similarity to the theme's centre minus this times its "
+            "similarity to the nearest other theme's centre; 0.5 was the best of 0, 0.5, 0.75 "
+            "and 1 on Banking77, bitext and xSID alike (docs/naming.md).",
+            min=0.0,
+        ),
     )
     n_representatives: int = field(
         default=5, metadata=_doc("Representative tickets stored per theme.", min=1)

@@ -169,12 +169,16 @@ class Theme:
     representative_texts: list[str]
     parent_id: int | None = None
     quality: ThemeQuality | None = None
+    description: str = ""  # one sentence: what its customers report, in their words
+    language: str = "und"  # ISO 639-1 code most of its tickets are written in
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, as stored in ``themes.json``."""
         return {
             "theme_id": self.theme_id,
             "name": self.name,
+            "description": self.description,
+            "language": self.language,
             "parent_id": self.parent_id,
             "size": self.size,
             "share": round(self.share, 6),
@@ -202,6 +206,8 @@ class Theme:
             representative_texts=[r["text"] for r in reps],
             parent_id=data.get("parent_id"),
             quality=ThemeQuality(**data["quality"]) if data.get("quality") else None,
+            description=str(data.get("description", "")),
+            language=str(data.get("language", "und")),
         )
 
 

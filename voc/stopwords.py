@@ -38,3 +38,33 @@ CONTRACTIONS = frozenset(_CONTRACTIONS.split())
 STOP_WORDS: frozenset[str] = (
     frozenset(ENGLISH_STOP_WORDS) | INDONESIAN | SUPPORT_CHATTER | CONTRACTIONS
 )
+
+# Words a theme's name may not start or end with (articles, pronouns, prepositions, auxiliaries,
+# conjunctions, chatter), in English and Indonesian: "to load" and "my card" are fragments, "slow to
+# load" and "card not arrived" are names. Smaller than STOP_WORDS, which also drops content words
+# ("bill", "amount", "system") that are fine inside a name.
+_FUNCTION_WORDS = """
+    a an the this that these those some any each every all both either neither such
+    i me my mine myself we us our ours you your yours he him his she her it its they them their
+    who whom whose which what where when why how whether if then than so as because since until
+    while though although unless whereas and or nor but yet also too very just even only really
+    to of in on at by for from with within without into onto upon about above below over under
+    after before between through during toward towards via per against among around across off
+    is am are was were be been being do does did doing done have has had having will would shall
+    should can could may might must ought there here not no
+    am pm etc e.g i.e hi hello hey dear thanks thank please pls regards cheers ok okay yes yeah
+    im ive i'm i've i'd i'll we're we've you're it's that's there's let's
+    ada adalah akan aku anda apa apakah atau bagaimana bagi bahwa dalam dan dari dengan di dia ini
+    itu jadi jika juga kalau kami kamu karena ke kita lagi lalu maka mereka nya oleh pada para pun
+    saat saja sama sampai sangat saya se sebagai sedang sehingga sejak semua seperti setelah siapa
+    sudah supaya tapi tentang tetapi untuk ya yaitu yang sih dong deh kok nih tuh hai halo mohon
+    tolong terima kasih salam selamat pagi siang sore malam
+"""
+# Negations start a problem statement ("can't log in", "tidak bisa login") but never end a name.
+_NEGATIONS = """
+    not no never cannot can't don't doesn't didn't won't isn't aren't wasn't weren't haven't
+    hasn't couldn't wouldn't shouldn't cant dont doesnt didnt wont isnt tidak belum gak ga nggak
+    enggak tak bukan
+"""
+NEGATIONS = frozenset(_NEGATIONS.split())
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split()) - NEGATIONS

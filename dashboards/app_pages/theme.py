@@ -28,6 +28,8 @@ BREAKDOWN_CONFIG = {
 def summary(curated: CuratedRun, theme: Theme, score: ThemeScore | None) -> None:
     label = curated.labels[theme.theme_id]
     widgets.heading(label.name, "header")
+    if theme.description:
+        st.text(theme.description)  # customers' words: plain text, never markdown
     facts = [f"Status: {label.status}", f"Issue: {label.issue_key or 'none linked'}"]
     if score is not None:
         by = (

@@ -96,6 +96,7 @@ def _section(section: ThemeSection) -> list[str]:
     lines = [
         f"### {m.rank}. {escape(m.name)}",
         "",
+        *([escape(section.description), ""] if section.description else []),
         f"- Kind: {kind_text(m.kind)} "
         + (
             "(set by an analyst)"

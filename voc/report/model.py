@@ -41,10 +41,12 @@ class ThemeSection:
     parent: str | None
     quotes: list[Quote]
     label: ThemeLabel  # analysts' status, notes and linked issue
+    description: str = ""  # one sentence in the customers' words (voc.naming)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             **self.score.to_dict(),
+            "description": self.description,
             "keywords": self.keywords,
             "parent": self.parent,
             "quotes": [dataclasses.asdict(q) for q in self.quotes],
@@ -156,6 +158,7 @@ def build_report(run: StoredRun | CuratedRun, top: int = DEFAULT_TOP) -> Report:
                 )
             ],
             label=curated.labels[score.theme_id],
+            description=themes[score.theme_id].description,
         )
         for score in scores.themes
         if score.theme_id != schema.UNTHEMED_ID

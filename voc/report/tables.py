@@ -58,6 +58,7 @@ def ranked_rows(report: Report) -> list[dict[str, Cell]]:
             f"{name}_ratio": round(s.effort[name].ratio, 4) if name in s.effort else None
             for name in EFFORT_FIELDS
         }
+        row["description"] = section.description
         row["keywords"] = ", ".join(section.keywords)
         row["top_organizations"] = ", ".join(f"{o} ({n})" for o, n in s.top_organizations)
         row["quote"] = one_line(section.quotes[0].text) if section.quotes else ""
