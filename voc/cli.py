@@ -136,6 +136,16 @@ def cluster(
         int | None,
         typer.Option(help="Worker processes of the local Dask cluster (default: one per core)."),
     ] = None,
+    namer_url: Annotated[
+        str | None,
+        typer.Option(
+            help="OpenAI-compatible API whose chat model names the themes, e.g. "
+            "http://localhost:11434/v1 (Ollama); see docs/naming-llm.md. Default: offline names."
+        ),
+    ] = None,
+    namer_model: Annotated[
+        str | None, typer.Option(help="The chat model for --namer-url, e.g. qwen2.5:3b-instruct.")
+    ] = None,
     refit: Annotated[
         bool,
         typer.Option(
@@ -161,6 +171,8 @@ def cluster(
         "engine.scheduler": scheduler,
         "engine.workers": workers,
         "cluster.update_max_new": 0.0 if refit else None,
+        "themes.namer_url": namer_url,
+        "themes.namer_model": namer_model,
     }
     config = _config(config_file, overrides, text_col, id_col, date_col, columns, sheet)
     with _ProgressBar(enabled=not as_json) as report:

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import tomllib
 import types
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
+from urllib.parse import urlsplit
 
 from voc.errors import ConfigError
 
@@ -411,6 +413,86 @@ class ThemeConfig:
             min=1,
         ),
     )
+    # The optional LLM namer (voc/naming/llm.py, docs/naming-llm.md); off unless a URL is given.
+    namer_url: str | None = field(
+        default=None,
+        metadata=_doc(
+            "Base URL of an OpenAI-compatible API whose chat model names the themes "
+            "(`--namer-url`), such as `http://localhost:11434/v1` (Ollama), "
+            "`http://localhost:8080/v1` (llama.cpp server) or `http://localhost:8000/v1` "
+            "(vLLM); it is sent each theme's masked typical sentences and key phrases. "
+            "None: offline names only. Any theme it cannot name keeps its offline name."
+        ),
+    )
+    namer_model: str | None = field(
+        default=None,
+        metadata=_doc(
+            "The chat model's name on that server (`--namer-model`, e.g. `qwen2.5:3b-instruct` "
+            "in Ollama); needed when `themes.namer_url` is set."
+        ),
+    )
+    namer_timeout: float = field(
+        default=30.0,
+        metadata=_doc(
+            "Seconds one theme's request may take (its answer is about 60 tokens, seconds for a "
+            "small model even on a CPU; the rest is room for loading the model on the first "
+            "request). A theme not answered in time keeps its offline name.",
+            min=0.1,
+        ),
+    )
+    namer_budget: float = field(
+        default=300.0,
+        metadata=_doc(
+            "Seconds all themes' requests may take together (100 themes at 3 s each); themes "
+            "not reached keep their offline names, so a slow server never holds up a run for "
+            "long.",
+            min=0.1,
+        ),
+    )
+    namer_api_key_env: str | None = field(
+        default=None,
+        metadata=_doc(
+            "Name of the environment variable holding the API key, sent as a Bearer token (the "
+            "key itself never goes in a config file, which each run's manifest records). "
+            "None: no key (local servers need none)."
+        ),
+    )
+
+    def __post_init__(self) -> None:
+        _check_namer(self)
+
+
+# What an environment variable's name looks like; an API key pasted here instead would not.
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _check_namer(config: ThemeConfig) -> None:
+    """The LLM namer's settings make sense together (see docs/naming-llm.md)."""
+    if config.namer_url is None:
+        return
+    parts = urlsplit(config.namer_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(
+            f"setting 'themes.namer_url' must be an http(s) URL such as "
+            f"http://localhost:11434/v1, got {config.namer_url!r}"
+        )
+    if parts.username or parts.password:
+        raise ConfigError(
+            "setting 'themes.namer_url' must not hold a user name or password (each run's "
+            "manifest records it); put the key in an environment variable and name it in "
+            "'themes.namer_api_key_env'"
+        )
+    if not config.namer_model:
+        raise ConfigError(
+            "setting 'themes.namer_model' is needed with 'themes.namer_url': the chat model's "
+            "name on that server (`ollama list` shows Ollama's); pass --namer-model NAME or set "
+            "it in the config file"
+        )
+    if config.namer_api_key_env is not None and not _ENV_NAME.fullmatch(config.namer_api_key_env):
+        raise ConfigError(
+            "setting 'themes.namer_api_key_env' takes the NAME of an environment variable "
+            "(such as VOC_NAMER_API_KEY) that holds the key, not the key itself"
+        )
 
 
 @dataclass(frozen=True)
