@@ -58,6 +58,9 @@ WorkspaceOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
 RunOption = Annotated[str | None, typer.Option("--run", help="Run id (default: the newest).")]
+WideOption = Annotated[
+    bool, typer.Option("--wide", help="Also show each theme's description and language.")
+]
 DEFAULT_WORKSPACE = Path("workspace")
 
 INPUT_HELP = "Ticket export: CSV/TSV (optionally .gz), XLSX, JSON, JSON Lines or Parquet."
@@ -155,6 +158,7 @@ def cluster(
         ),
     ] = False,
     as_json: JsonOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Discover themes in a ticket export and store the run in the workspace.
 
@@ -182,7 +186,9 @@ def cluster(
         return
     for warning in result.manifest["warnings"]:
         err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
-    _print_run(result.manifest, result.themes, result.stored.path, result.stored.scores())
+    _print_run(
+        result.manifest, result.themes, result.stored.path, result.stored.scores(), wide
+    )
     update = result.manifest["clustering"].get("update")
     if update:
         out.print(
@@ -233,16 +239,17 @@ def themes(
     workspace: WorkspaceOption = DEFAULT_WORKSPACE,
     run_id: RunOption = None,
     as_json: JsonOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Show the themes of a stored run (the newest by default).
 
-    Example: voc themes --workspace workspace --json
+    Example: voc themes --workspace workspace --wide
     """
     stored = Workspace(workspace).load_run(run_id)
     if as_json:
         _print_json(_summary(stored.manifest, stored.themes, stored.parents, stored.path))
     else:
-        _print_run(stored.manifest, stored.themes, stored.path, stored.scores())
+        _print_run(stored.manifest, stored.themes, stored.path, stored.scores(), wide)
 
 
 @app.command()
@@ -446,7 +453,11 @@ def _print_json(data: dict[str, Any]) -> None:
 
 
 def _print_run(
-    manifest: dict[str, Any], themes: list[Theme], path: Path, scores: RunScores | None
+    manifest: dict[str, Any],
+    themes: list[Theme],
+    path: Path,
+    scores: RunScores | None,
+    wide: bool = False,
 ) -> None:
     rows = manifest["rows"]
     scored = {s.theme_id: s for s in scores.themes} if scores else {}
@@ -460,8 +471,12 @@ def _print_run(
     table.add_column("kind")
     table.add_column("friction", justify="right")
     table.add_column("keywords")
+    if wide:
+        table.add_column("language")
+        table.add_column("description", min_width=30)
     for theme in themes:
         score = scored.get(theme.theme_id)
+        extra = [theme.language, escape(theme.description)] if wide else []
         table.add_row(
             str(theme.theme_id),
             "" if theme.parent_id is None else str(theme.parent_id),
@@ -474,6 +489,7 @@ def _print_run(
             else kind_text(score.kind) + (" [red](emerging)[/]" if score.emerging else ""),
             "" if score is None else f"{score.friction:.0f}",
             escape(", ".join(theme.keywords[:6])),
+            *extra,
         )
     out.print(table)
     out.print(

@@ -35,6 +35,7 @@ from voc.edits import EditStore
 from voc.embed import CachedEmbedder, Embedder, Progress, embed_texts, make_embedder
 from voc.engine import Engine, make_engine
 from voc.ingest import read_export
+from voc.naming.llm import namer_from_config
 from voc.prepare import count_truncated, embedding_texts, prepare_frame
 from voc.schema import IngestResult, ParentTheme, RunScores, Theme
 from voc.score import score_themes
@@ -186,6 +187,9 @@ def _run(
             model.centroids_,
             config.themes,
             config.seed,
+            languages=frame[schema.LANGUAGE].tolist(),
+            encode=CachedEmbedder(embedder, cache).encode,
+            namer=namer_from_config(config.themes),
         )
     with timer.stage("score"):
         prototypes = load_prototypes(config.score.prototypes_file)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from voc.naming.base import ThemeLabel
-from voc.stopwords import FUNCTION_WORDS, NEGATIONS
+from voc.stopwords import FUNCTION_WORDS, NEGATIONS, STOP_WORDS
 
 Encode = Callable[[list[str]], np.ndarray]
 """Unit-length embeddings of short texts (the run's embedder, through its cache)."""
@@ -154,7 +154,9 @@ def candidates(
                             continue
                         keys.add(key)
                         surface[key] = " ".join(run[i : j + 1])
-                        content[key] = [fold(w) for w in words if w not in _NOT_LAST]
+                        # Words c-TF-IDF does not count (stop words: "support", "bill")
+                        # neither add to nor dilute a phrase's distinctiveness.
+                        content[key] = [fold(w) for w in words if w not in STOP_WORDS]
         for key in keys:
             seen_in[key] = seen_in.get(key, 0) + 1
     if not seen_in:
@@ -166,7 +168,9 @@ def candidates(
         if count < floor:
             continue
         words = content[key]
-        distinct = sum(weights.get(w, 0.0) for w in words) / max(len(words), 1)
+        if not words:
+            continue
+        distinct = sum(weights.get(w, 0.0) for w in words) / len(words)
         if distinct > 0:
             found.append(Candidate(surface[key], key, count / len(texts), distinct))
     found.sort(key=lambda c: (-c.lexical, len(c.key), c.text))
