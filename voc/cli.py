@@ -186,9 +186,7 @@ def cluster(
         return
     for warning in result.manifest["warnings"]:
         err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
-    _print_run(
-        result.manifest, result.themes, result.stored.path, result.stored.scores(), wide
-    )
+    _print_run(result.manifest, result.themes, result.stored.path, result.stored.scores(), wide)
     update = result.manifest["clustering"].get("update")
     if update:
         out.print(
