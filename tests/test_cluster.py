@@ -65,11 +65,51 @@ def test_predict_assigns_near_points_and_leaves_far_ones_unthemed() -> None:
     assert far_sim[0] < model.assign_threshold
 
 
-def test_min_theme_size_scales_with_input() -> None:
+def test_min_theme_size_grows_with_the_square_root_of_the_input() -> None:
     model = ThemeModel()
-    assert model.resolved_min_theme_size(100) == 10
-    assert model.resolved_min_theme_size(13_000) == 65
+    assert model.resolved_min_theme_size(100) == 10  # the floor
+    assert model.resolved_min_theme_size(13_000) == 54
+    # 22,500 requests in 150 balanced intents (150 each): the old 0.5% share asked for 112,
+    # which merged neighbouring intents; the square root leaves room for intents of 150.
+    assert model.resolved_min_theme_size(22_500) == 71
+    # Four times the tickets, twice the minimum: no cap near 200 themes on large exports.
+    assert model.resolved_min_theme_size(90_000) == 141
     assert ThemeModel(min_theme_size=7).resolved_min_theme_size(13_000) == 7
+
+
+def test_balanced_many_small_themes_are_not_merged() -> None:
+    from sklearn.metrics import adjusted_rand_score
+
+    x, truth = sphere_blobs([60] * 120, seed=3)  # 7,200 tickets, 120 themes of 60
+    model = ThemeModel(map_2d=False).fit(x)
+    assert model.min_theme_size_ < 60
+    assert len(model.centroids_) == 120
+    assert adjusted_rand_score(truth, model.labels_) > 0.99
+
+
+def fragmented_blobs(seed: int = 11, dim: int = 32) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Four themes of 400, each with a tight fragment of 12 near-duplicates of one of its tickets
+    (a template variant, like the small pieces the slow-dashboard problem once split into)."""
+    x, truth = sphere_blobs([400] * 4, dim=dim, spread=0.3, seed=seed)
+    rng = np.random.default_rng(seed)
+    pieces = [x[truth == g][0] + 0.03 * rng.normal(size=(12, dim)) / np.sqrt(dim) for g in range(4)]
+    points = unit(np.vstack([x, *pieces])).astype(np.float32)
+    fragment = np.r_[np.zeros(len(x), dtype=bool), np.ones(48, dtype=bool)]
+    return points, np.r_[truth, np.repeat(np.arange(4), 12)], fragment
+
+
+def test_fragments_of_one_theme_join_it() -> None:
+    x, truth, fragment = fragmented_blobs()
+    model = ThemeModel(map_2d=False).fit(x)
+    assert len(model.centroids_) == 4
+    for group in range(4):
+        members = truth == group
+        assert len(set(model.labels_[members])) == 1, f"theme {group} split"
+    # The fragments are real: a small enough minimum (the user's override) keeps some apart.
+    finer = ThemeModel(min_theme_size=10, map_2d=False).fit(x)
+    assert len(finer.centroids_) > 4
+    apart = [g for g in range(4) if len(set(finer.labels_[truth == g])) > 1]
+    assert apart and all(len(set(finer.labels_[(truth == g) & fragment])) == 1 for g in apart)
 
 
 def test_tiny_input_is_all_unthemed_not_an_error() -> None:

@@ -18,6 +18,7 @@ the smoothing and the 2-D map, which is both faster and more faithful than UMAP'
 from __future__ import annotations
 
 import inspect
+import math
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -53,9 +54,10 @@ class ThemeModel:
     """Reduce with UMAP, cluster with HDBSCAN, assign noise to near themes, smooth borders.
 
     Args:
-        min_theme_size: smallest theme; None scales it with the input size.
+        min_theme_size: smallest theme; None derives it from the input size (see
+            :meth:`resolved_min_theme_size`).
         min_theme_floor: lower bound of the automatic minimum theme size.
-        min_theme_fraction: automatic minimum theme size as a share of the tickets.
+        min_theme_scale: automatic minimum theme size per square root of the tickets.
         min_samples: HDBSCAN ``min_samples``; None: ``min(min theme size, 10)``.
         n_neighbors: UMAP neighbourhood size.
         n_components: UMAP output dimensions used for clustering.
@@ -83,7 +85,7 @@ class ThemeModel:
         *,
         min_theme_size: int | None = None,
         min_theme_floor: int = 10,
-        min_theme_fraction: float = 0.005,
+        min_theme_scale: float = 0.4714,
         min_samples: int | None = None,
         n_neighbors: int = 15,
         n_components: int = 5,
@@ -100,7 +102,7 @@ class ThemeModel:
     ):
         self.min_theme_size = min_theme_size
         self.min_theme_floor = min_theme_floor
-        self.min_theme_fraction = min_theme_fraction
+        self.min_theme_scale = min_theme_scale
         self.min_samples = min_samples
         self.n_neighbors = n_neighbors
         self.n_components = n_components
@@ -123,10 +125,19 @@ class ThemeModel:
         return cls(**settings, random_state=seed)
 
     def resolved_min_theme_size(self, n_tickets: int) -> int:
-        """The minimum theme size used for ``n_tickets`` tickets."""
+        """The minimum theme size used for ``n_tickets`` tickets.
+
+        ``max(min_theme_floor, round(min_theme_scale * sqrt(n_tickets)))`` unless
+        ``min_theme_size`` is given. Why the square root (docs/clustering.md): with no prior on
+        how many problems an export holds, the usual rule of thumb expects about ``sqrt(n / 2)``
+        groups in ``n`` items, so a typical theme of ``sqrt(2 n)`` tickets; HDBSCAN's themes come
+        out about three times its minimum size, so the default scale is ``sqrt(2) / 3``. A size
+        that grew as a share of the tickets instead merged neighbouring intents of balanced
+        exports and capped any export at about 200 themes.
+        """
         if self.min_theme_size is not None:
             return int(self.min_theme_size)
-        return max(self.min_theme_floor, round(self.min_theme_fraction * n_tickets))
+        return max(self.min_theme_floor, round(self.min_theme_scale * math.sqrt(n_tickets)))
 
     def fit(
         self,
