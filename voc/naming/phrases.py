@@ -44,6 +44,8 @@ _AUXILIARIES = frozenset(
     wouldn't shouldn't""".split()  # noqa: SIM905 (a word list reads better as text)
 )
 _NOT_LAST = FUNCTION_WORDS | NEGATIONS
+# Particles of phrasal verbs ("top up", "log out", "pay back"): a span never ends just before one.
+_PARTICLES = frozenset(["up", "down", "out", "off", "back", "away"])
 _SUBJECTS = frozenset(
     "i you we they he she it my your our their the this that there".split()  # noqa: SIM905
 )
@@ -114,6 +116,11 @@ def _inverted(words: Sequence[str]) -> bool:
     return any(a in _AUXILIARIES and b in _SUBJECTS for a, b in zip(words, words[1:], strict=False))
 
 
+def _splits_a_phrasal_verb(words: Sequence[str], end: int) -> bool:
+    """The span would end on "top" of "top up", "log" of "log out": half a verb."""
+    return end + 1 < len(words) and words[end + 1] in _PARTICLES
+
+
 def _can_start(word: str) -> bool:
     return word.lower() not in FUNCTION_WORDS
 
@@ -143,7 +150,7 @@ def candidates(
                         continue
                     last = min(len(run), i + settings.max_words)
                     for j in range(i + settings.min_words - 1, last):
-                        if not _can_end(run[j]):
+                        if not _can_end(run[j]) or _splits_a_phrasal_verb(lowered, j):
                             continue
                         key = tuple(folded[i : j + 1])
                         if key in surface:
