@@ -81,6 +81,13 @@ def test_a_phrase_of_one_ticket_or_a_question_fragment_is_never_a_candidate() ->
     assert "email address" in found
 
 
+def test_a_name_never_ends_on_half_a_phrasal_verb() -> None:
+    texts = ["I want to use my card to top up today", "Use my card to top up please"]
+    found = {c.text.lower() for c in candidates(texts, {"card": 1.0, "top": 0.8}, SETTINGS)}
+    assert "use my card to top up" in found
+    assert not any(f.endswith(" top") for f in found), found
+
+
 def test_placeholders_split_phrases_and_never_reach_a_name() -> None:
     texts = ["Send the dashboard [EMAIL] slow load report", "dashboard [EMAIL] slow load again"]
     found = candidates(texts, WEIGHTS, SETTINGS)
