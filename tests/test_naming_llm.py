@@ -463,3 +463,47 @@ def test_cli_turns_it_on_and_refuses_a_url_without_model(tmp_path: Path) -> None
     )
     assert result.exit_code == 2
     assert "namer_model' is needed" in result.output and "--namer-model" in result.output
+
+
+# --- end to end ---------------------------------------------------------------------------------
+
+TOPICS = {
+    "money back": ("Refund for a mistaken order", "Customers want their money back for an order."),
+    "dark theme": ("Dark mode request", "Customers ask for a dark theme because of eye strain."),
+    "crashes": ("App crashes on photo upload", "Customers say the app crashes on photo upload."),
+}
+
+
+def test_llm_names_reach_themes_json(server: FakeModel, tmp_path: Path, embedder) -> None:
+    from tests.conftest import write_csv
+    from voc.pipeline import run
+
+    rows = [
+        (f"Refund request {n}", f"I would like my money back for order {n}, it was a mistake.")
+        for n in range(12)
+    ]
+    rows += [(f"Dark mode {n}", f"Please add a dark theme, my eyes hurt at night ({n}).")
+             for n in range(12)]  # fmt: skip
+    rows += [(f"App crash {n}", f"The mobile app crashes when I upload a photo (try {n}).")
+             for n in range(12)]  # fmt: skip
+    export = write_csv(
+        tmp_path / "tickets.csv",
+        "Id,Subject,Description\n" + "".join(f'{i},"{s}","{b}"\n' for i, (s, b) in enumerate(rows)),
+    )
+
+    def by_topic(body: dict[str, Any]) -> tuple[int, bytes, float]:
+        prompt = prompt_of(body)
+        for marker, (name, description) in TOPICS.items():
+            if marker in prompt:
+                return 200, answer_json(name, description), 0.0
+        return 500, b"{}", 0.0
+
+    server.answer = by_topic
+    config = RunConfig().with_overrides(
+        {"themes.namer_url": server.url, "themes.namer_model": MODEL}
+    )
+    result = run(export, tmp_path / "ws", config, embedder=embedder)
+    stored = json.loads((result.stored.path / "themes.json").read_text(encoding="utf-8"))
+    named = {t["name"]: t["description"] for t in stored["themes"] if t["theme_id"] >= 0}
+    assert server.problems == [] and len(server.seen) == len(named)
+    assert named == dict(TOPICS.values())
