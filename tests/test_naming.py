@@ -82,14 +82,30 @@ def test_a_phrase_of_one_ticket_or_a_question_fragment_is_never_a_candidate() ->
 
 
 def test_a_name_never_ends_on_half_a_phrasal_verb() -> None:
-    texts = ["I want to use my card to top up today", "Use my card to top up please"]
+    texts = ["I want to use my card to top up.", "Use my card to top up please"]
     found = {c.text.lower() for c in candidates(texts, {"card": 1.0, "top": 0.8}, SETTINGS)}
     assert "use my card to top up" in found
     assert not any(f.endswith(" top") for f in found), found
 
 
+def test_a_name_is_never_cut_from_a_longer_run_of_content_words() -> None:
+    texts = [
+        "How long do EU transfers take?",
+        "How long do EU transfers take to arrive",
+        "I made a cash withdrawal yesterday and order 1234567 is late",
+        "My cash withdrawal yesterday, order 7654321",
+    ]
+    weights = {"eu": 1.0, "transfer": 1.0, "cash": 0.8, "withdrawal": 0.9, "yesterday": 0.1}
+    found = {c.text.lower() for c in candidates(texts, weights, SETTINGS)}
+    assert "cash withdrawal yesterday" in found
+    assert "cash withdrawal" not in found and "a cash" not in found  # "yesterday" follows
+    # the words after "how" and a question's "do"
+    assert not any(f.startswith(("long", "eu")) for f in found), found
+    assert not any(re.search(r"\d{3}", f) for f in found), found  # order numbers
+
+
 def test_placeholders_split_phrases_and_never_reach_a_name() -> None:
-    texts = ["Send the dashboard [EMAIL] slow load report", "dashboard [EMAIL] slow load again"]
+    texts = ["Send the dashboard [EMAIL] slow load", "dashboard [EMAIL] slow load again"]
     found = candidates(texts, WEIGHTS, SETTINGS)
     assert found and all("[" not in c.text for c in found)
     assert "slow load" in {c.text.lower() for c in found}

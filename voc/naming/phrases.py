@@ -36,6 +36,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*")
 # A span never crosses a comma, a bracket, a quote or a dash between words.
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”«»|/…]+|\s[-–—]+\s")
 _PLACEHOLDER = re.compile(r"^\[[A-Z_]+\]$")
+# A token with three digits or more is an amount, an order number or a date: it breaks a span
+# like a masked value does ("2FA" and "4G" stay words).
+_NUMBER = re.compile(r"\d.*\d.*\d")
 # An auxiliary followed by a subject is a question's inverted order (English only: Indonesian
 # questions keep the statement's order).
 _AUXILIARIES = frozenset(
@@ -44,8 +47,8 @@ _AUXILIARIES = frozenset(
     wouldn't shouldn't""".split()  # noqa: SIM905 (a word list reads better as text)
 )
 _NOT_LAST = FUNCTION_WORDS | NEGATIONS
-# Particles of phrasal verbs ("top up", "log out", "pay back"): a span never ends just before one.
-_PARTICLES = frozenset(["up", "down", "out", "off", "back", "away"])
+# After these a question's word order follows ("how long ...", "do EU transfers take").
+_QUESTION = frozenset(["how", "do", "does", "did"])
 _SUBJECTS = frozenset(
     "i you we they he she it my your our their the this that there".split()  # noqa: SIM905
 )
@@ -99,7 +102,7 @@ def _clauses(sentence: str) -> list[list[str]]:
     for clause in _CLAUSE_BREAK.split(sentence):
         run: list[str] = []
         for token in _TOKEN.findall(clause):
-            if _PLACEHOLDER.match(token):
+            if _PLACEHOLDER.match(token) or _NUMBER.search(token):
                 if run:
                     runs.append(run)
                 run = []
@@ -116,9 +119,16 @@ def _inverted(words: Sequence[str]) -> bool:
     return any(a in _AUXILIARIES and b in _SUBJECTS for a, b in zip(words, words[1:], strict=False))
 
 
-def _splits_a_phrasal_verb(words: Sequence[str], end: int) -> bool:
-    """The span would end on "top" of "top up", "log" of "log out": half a verb."""
-    return end + 1 < len(words) and words[end + 1] in _PARTICLES
+def _opens(words: Sequence[str], start: int) -> bool:
+    """A span starts a run or follows a function word: "cash withdrawal", never "withdrawal"
+    cut from it; nor after "how" or a question's "do" ("long do", "EU transfers take")."""
+    return start == 0 or (words[start - 1] in _NOT_LAST and words[start - 1] not in _QUESTION)
+
+
+def _closes(words: Sequence[str], end: int) -> bool:
+    """A span ends a run or comes before a function word: never half a compound ("a cash" of
+    "a cash withdrawal") or of a phrasal verb ("top" of "top up")."""
+    return end + 1 == len(words) or words[end + 1] in _NOT_LAST
 
 
 def _can_start(word: str) -> bool:
@@ -146,11 +156,11 @@ def candidates(
                 lowered = [w.lower().replace("’", "'") for w in run]
                 folded = [fold(w) for w in lowered]
                 for i, first in enumerate(run):
-                    if not _can_start(first):
+                    if not _can_start(first) or not _opens(lowered, i):
                         continue
                     last = min(len(run), i + settings.max_words)
                     for j in range(i + settings.min_words - 1, last):
-                        if not _can_end(run[j]) or _splits_a_phrasal_verb(lowered, j):
+                        if not _can_end(run[j]) or not _closes(lowered, j):
                             continue
                         key = tuple(folded[i : j + 1])
                         if key in surface:
