@@ -52,6 +52,8 @@ _FUNCTION_WORDS = """
     after before between through during toward towards via per against among around across off
     is am are was were be been being do does did doing done have has had having will would shall
     should can could may might must ought there here not no
+    instead anymore already again still ever now today yesterday tomorrow soon always sometimes
+    often usually maybe perhaps actually basically currently recently suddenly anyway somehow
     am pm etc e.g i.e hi hello hey dear thanks thank please pls regards cheers ok okay yes yeah
     im ive i'm i've i'd i'll we're we've you're it's that's there's let's
     ada adalah akan aku anda apa apakah atau bagaimana bagi bahwa dalam dan dari dengan di dia ini

@@ -27,6 +27,7 @@ from voc.naming.phrases import (
     fold,
     label,
     sentences,
+    to_embed,
     unique_labels,
 )
 from voc.schema import UNTHEMED_ID, UNTHEMED_NAME, ParentTheme, Theme
@@ -151,13 +152,23 @@ def name_groups(
     )
     sims = centroids @ centroids.T if len(centroids) else np.zeros((0, 0))
     np.fill_diagonal(sims, -np.inf)
+    found = [candidates(g.texts, g.weights, settings) for g in groups]
+    lookup = None
+    if encode is not None:
+        # One call for every theme's strings: far faster than a call per theme.
+        strings = sorted({s for f, g in zip(found, groups, strict=True)
+                          for s in to_embed(f, g.texts, settings)})  # fmt: skip
+        table = dict(zip(strings, encode(strings), strict=True)) if strings else {}
+
+        def lookup(texts: list[str]) -> np.ndarray:
+            return np.stack([table[t] for t in texts])
+
     choices, descriptions = [], []
     for position, group in enumerate(groups):
         rivals = centroids[np.argsort(-sims[position], kind="stable")[:_RIVALS]]
-        found = candidates(group.texts, group.weights, settings)
         names, description = label(
-            found, group.texts, group.centroid, rivals if len(groups) > 1 else None, encode,
-            settings,
+            found[position], group.texts, group.centroid, rivals if len(groups) > 1 else None,
+            lookup, settings,
         )  # fmt: skip
         choices.append(names)
         descriptions.append(description)

@@ -229,21 +229,37 @@ def describe(
     settings: NamingSettings,
 ) -> str:
     """The theme's most typical sentence among its central tickets, as one tidy sentence."""
-    low, high = settings.description_words
-    pool: list[str] = []
-    for text in texts:
-        for sentence in sentences(text, settings.sentences_per_ticket):
-            words = len(sentence.split())
-            if low <= words <= high and sentence not in pool:
-                pool.append(sentence)
-    if not pool:
-        pool = [s for t in texts for s in sentences(t, 1)][:1]
+    pool = description_pool(texts, settings)
     if not pool:
         return ""
     best = pool[0]
     if encode is not None and centroid is not None and len(pool) > 1:
-        best = pool[int(np.argmax(encode(pool[: settings.shortlist]) @ centroid))]
+        best = pool[int(np.argmax(encode(pool) @ centroid))]
     return tidy_sentence(best, settings.description_chars)
+
+
+def description_pool(texts: Sequence[str], settings: NamingSettings) -> list[str]:
+    """The sentences a description is chosen from: the central tickets' first sentences of a
+    readable length, most central first (the first sentence of all when none is)."""
+    low, high = settings.description_words
+    pool: list[str] = []
+    for text in texts:
+        for sentence in sentences(text, settings.sentences_per_ticket):
+            if low <= len(sentence.split()) <= high and sentence not in pool:
+                pool.append(sentence)
+    if not pool:
+        pool = [s for t in texts for s in sentences(t, 1)][:1]
+    return pool[: settings.shortlist]
+
+
+def to_embed(
+    found: Sequence[Candidate], texts: Sequence[str], settings: NamingSettings
+) -> list[str]:
+    """Every string :func:`label` may embed for one theme, so a caller can embed all themes'
+    strings in one call (much faster than a call per theme) and hand :func:`label` a lookup."""
+    return [tidy_name(c.text) for c in found[: settings.shortlist]] + description_pool(
+        texts, settings
+    )
 
 
 def tidy_sentence(text: str, limit: int) -> str:
