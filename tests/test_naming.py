@@ -92,13 +92,13 @@ def test_a_name_is_never_cut_from_a_longer_run_of_content_words() -> None:
     texts = [
         "How long do EU transfers take?",
         "How long do EU transfers take to arrive",
-        "I made a cash withdrawal yesterday and order 1234567 is late",
-        "My cash withdrawal yesterday, order 7654321",
+        "I paid a cash withdrawal fee and order 1234567 is late",
+        "My cash withdrawal fee, order 7654321",
     ]
-    weights = {"eu": 1.0, "transfer": 1.0, "cash": 0.8, "withdrawal": 0.9, "yesterday": 0.1}
+    weights = {"eu": 1.0, "transfer": 1.0, "cash": 0.8, "withdrawal": 0.9, "fee": 0.1}
     found = {c.text.lower() for c in candidates(texts, weights, SETTINGS)}
-    assert "cash withdrawal yesterday" in found
-    assert "cash withdrawal" not in found and "a cash" not in found  # "yesterday" follows
+    assert "cash withdrawal fee" in found
+    assert "cash withdrawal" not in found and "a cash" not in found  # "fee" follows
     # the words after "how" and a question's "do"
     assert not any(f.startswith(("long", "eu")) for f in found), found
     assert not any(re.search(r"\d{3}", f) for f in found), found  # order numbers
