@@ -492,7 +492,8 @@ def test_llm_names_reach_themes_json(server: FakeModel, tmp_path: Path, embedder
     )
 
     def by_topic(body: dict[str, Any]) -> tuple[int, bytes, float]:
-        prompt = prompt_of(body)
+        # The theme's own sentences only: the neighbours' names may hold another topic's words.
+        prompt = prompt_of(body).split("Typical sentences:")[1].split("\n\n")[0]
         for marker, (name, description) in TOPICS.items():
             if marker in prompt:
                 return 200, answer_json(name, description), 0.0
