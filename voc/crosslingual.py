@@ -251,6 +251,7 @@ def bridge_languages(
     encode: Encode,
     config: LanguageConfig,
     seed: int,
+    earlier: EarlierPlaces | None = None,
 ) -> BridgeResult:
     """Place the tickets the main embedder did not fit (``~fitted``) in the fitted themes.
 
@@ -263,6 +264,9 @@ def bridge_languages(
         encode: the multilingual encoder.
         config: the ``languages`` settings (``bridge_sample``).
         seed: the run's seed (the member sample).
+        earlier: a re-run's earlier themes (``fit`` was then updated, not fitted): bridged
+            tickets known then keep their theme and map place, as ``ThemeModel.update`` keeps
+            the fitted ones'.
 
     Steps: embed the bridged tickets and ``bridge_sample`` members of each theme with the
     multilingual encoder; remove each language group's mean; a bridged ticket joins its nearest
@@ -298,17 +302,24 @@ def bridge_languages(
         # alone: their mean distance from the centres of the themes they joined.
         x = _matched_offsets(raw, groups, mine, local, nearest, joined)
         nearest, best, joined, centres, thresholds, member_sims = _join(x, mine, local, k)
+    kept = np.zeros(len(other), dtype=bool)  # known to a re-run's earlier run: not moved
+    if earlier is not None:
+        kept, kept_labels = earlier.kept_themes(fitted_rows, fit.labels_, other)
+        labels[other[kept]] = kept_labels[kept]
+    joined &= ~kept
     if k:
         labels[other[joined]] = nearest[joined]
-        for i in np.flatnonzero(nearest >= 0):
-            t = nearest[i]
+        sims = centroid_similarities(x[mine], centres)
+        own = np.where((labels[other] >= 0) & (labels[other] < k), labels[other], nearest)
+        for i, t in enumerate(own):
             similarity[other[i]] = _in_main_scale(
-                best[i], member_sims[t], fit.similarity_, sample[t], fitted_rows
+                sims[i, t], member_sims[t], fit.similarity_, sample[t], fitted_rows
             )
 
     centroids = np.asarray(fit.centroids_, dtype=np.float32)
     new_ids: list[int] = []
-    pool = np.flatnonzero(~joined)
+    # Tickets that joined nothing: new ones, and known ones that were Unthemed (as in update).
+    pool = np.flatnonzero(~joined & (~kept | (labels[other] == UNTHEMED_ID)))
     size = fit.min_theme_size_
     if len(pool) >= 2 * size:
         cohesion = float(np.median(thresholds)) if k else fit.assign_threshold
@@ -333,6 +344,8 @@ def bridge_languages(
         xy = np.empty((n, 2), dtype=np.float32)
         xy[fitted_rows] = fit.map_xy_
         xy[other] = _map_places(x, mine, labels[other], sample, at, xy)
+        if earlier is not None and earlier.xy is not None:
+            xy[other[kept]] = earlier.xy[other[kept]]
     labels, centroids, order = _by_size(labels, centroids)
     return BridgeResult(
         labels_=labels,
@@ -347,6 +360,37 @@ def bridge_languages(
         groups=dict(Counter(groups[mine].tolist()).most_common()),
         embedded=len(rows),
     )
+
+
+@dataclass(frozen=True)
+class EarlierPlaces:
+    """A re-run's earlier run, aligned with this run's tickets (see :mod:`voc.update`)."""
+
+    known: np.ndarray  # bool: the ticket is in the earlier run, same id and text
+    labels: np.ndarray  # its theme there
+    xy: np.ndarray | None  # its map place there
+
+    def kept_themes(
+        self, fitted_rows: np.ndarray, fitted_labels: np.ndarray, other: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Which bridged tickets keep their earlier theme, and its id now.
+
+        The update renumbers themes; an earlier id maps to the id its known fitted tickets have
+        now. A known bridged ticket keeps Unthemed; one whose earlier theme had no fitted ticket
+        (a theme of bridged tickets only) is placed afresh.
+        """
+        now: dict[int, int] = {}
+        known_fitted = self.known[fitted_rows]
+        before_fitted = self.labels[fitted_rows][known_fitted]
+        pairs = zip(before_fitted, fitted_labels[known_fitted], strict=True)
+        for old, new in pairs:
+            if old != UNTHEMED_ID:
+                now.setdefault(int(old), int(new))
+        now[UNTHEMED_ID] = UNTHEMED_ID
+        before = self.labels[other]
+        kept = self.known[other] & np.isin(before, list(now))
+        mapped = np.array([now.get(int(b), UNTHEMED_ID) for b in before], dtype=np.int64)
+        return kept, mapped
 
 
 def _join(x: np.ndarray, mine: np.ndarray, local: list[np.ndarray], k: int) -> tuple:

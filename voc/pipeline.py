@@ -35,6 +35,7 @@ from voc.crosslingual import (
     BRIDGE,
     MAIN,
     MULTILINGUAL,
+    EarlierPlaces,
     align_languages,
     bridge_languages,
     plan_languages,
@@ -218,6 +219,7 @@ def _run(
                 lambda batch: embed_texts(batch, other, cache, None, other_encode)[0],
                 config.languages,
                 config.seed,
+                EarlierPlaces(earlier.known, earlier.labels, earlier.xy) if earlier else None,
             )
     with timer.stage("themes"):
         themes, parents = describe_themes(
