@@ -185,7 +185,8 @@ def relabel(
     config: ThemeConfig,
 ) -> list[ThemeLabel]:
     """Labels from ``namer`` where it gave one, the offline ones elsewhere; names kept unique."""
-    sims = np.array([[g.centroid @ h.centroid for h in groups] for g in groups])
+    centres = np.stack([g.centroid for g in groups])
+    sims = centres @ centres.T
     np.fill_diagonal(sims, -np.inf)
     evidence = [
         ThemeEvidence(
