@@ -104,6 +104,23 @@ def test_a_name_is_never_cut_from_a_longer_run_of_content_words() -> None:
     assert not any(re.search(r"\d{3}", f) for f in found), found  # order numbers
 
 
+def test_a_name_starts_at_the_request_not_at_its_framing_verb() -> None:
+    texts = [
+        "I want to delete my account today",
+        "I want to delete my account",
+        "Need to delete my account",
+        "Need to delete my account, thanks",
+        "Download my bills from Mr [NAME]",
+        "download my bills from Mr [NAME] please",
+    ]
+    weights = {"delete": 1.0, "account": 0.7, "download": 0.9, "bill": 0.9}
+    found = {c.text.lower() for c in candidates(texts, weights, SETTINGS)}
+    assert "delete my account" in found
+    assert not any(f.startswith(("want", "need")) for f in found), found
+    assert "download my bills" in found
+    assert not any(f.endswith((" mr", " ms")) for f in found), found  # a title before a name
+
+
 def test_placeholders_split_phrases_and_never_reach_a_name() -> None:
     texts = ["Send the dashboard [EMAIL] slow load", "dashboard [EMAIL] slow load again"]
     found = candidates(texts, WEIGHTS, SETTINGS)

@@ -56,6 +56,7 @@ _FUNCTION_WORDS = """
     often usually maybe perhaps actually basically currently recently suddenly anyway somehow
     am pm etc e.g i.e hi hello hey dear thanks thank please pls regards cheers ok okay yes yeah
     im ive i'm i've i'd i'll we're we've you're it's that's there's let's
+    mr mrs ms miss dr sir madam pak bu bapak ibu mas mbak kak
     ada adalah akan aku anda apa apakah atau bagaimana bagi bahwa dalam dan dari dengan di dia ini
     itu jadi jika juga kalau kami kamu karena ke kita lagi lalu maka mereka nya oleh pada para pun
     saat saja sama sampai sangat saya se sebagai sedang sehingga sejak semua seperti setelah siapa
@@ -70,3 +71,13 @@ _NEGATIONS = """
 """
 NEGATIONS = frozenset(_NEGATIONS.split())
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split()) - NEGATIONS
+
+# Verbs that frame a request rather than say what it is about: a name never starts with them
+# ("Want to delete my account" is named "Delete my account"; "Need to activate my card" is named
+# "Activate my card"). They may stand inside a name ("Card I need"), and start a span after them.
+_REQUEST_VERBS = """
+    want wants wanted wanting need needs needed like wish wished hoping hope know knowing wonder
+    wondering tell explain help helping trying tried try able unable
+    ingin mau pengen perlu butuh minta meminta tanya bertanya mohon coba mencoba
+"""
+REQUEST_VERBS = frozenset(_REQUEST_VERBS.split())

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from voc.naming.base import ThemeLabel
-from voc.stopwords import FUNCTION_WORDS, NEGATIONS, STOP_WORDS
+from voc.stopwords import FUNCTION_WORDS, NEGATIONS, REQUEST_VERBS, STOP_WORDS
 
 Encode = Callable[[list[str]], np.ndarray]
 """Unit-length embeddings of short texts (the run's embedder, through its cache)."""
@@ -122,7 +122,8 @@ def _inverted(words: Sequence[str]) -> bool:
 def _opens(words: Sequence[str], start: int) -> bool:
     """A span starts a run or follows a function word: "cash withdrawal", never "withdrawal"
     cut from it; nor after "how" or a question's "do" ("long do", "EU transfers take")."""
-    return start == 0 or (words[start - 1] in _NOT_LAST and words[start - 1] not in _QUESTION)
+    before = words[start - 1] if start else ""
+    return start == 0 or (before in _NOT_LAST | REQUEST_VERBS and before not in _QUESTION)
 
 
 def _closes(words: Sequence[str], end: int) -> bool:
@@ -132,7 +133,7 @@ def _closes(words: Sequence[str], end: int) -> bool:
 
 
 def _can_start(word: str) -> bool:
-    return word.lower() not in FUNCTION_WORDS
+    return word.lower() not in FUNCTION_WORDS | REQUEST_VERBS
 
 
 def _can_end(word: str) -> bool:
