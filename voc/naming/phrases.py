@@ -62,7 +62,10 @@ class NamingSettings:
     max_words: int = 6
     central_tickets: int = 30
     sentences_per_ticket: int = 4
-    shortlist: int = 15  # as good as 30 on Banking77 and bitext, for half the embedding
+    # Names of the same proxy score as 15 and 30 on Banking77, bitext and the sample, for less
+    # embedding (docs/naming.md, "How the defaults were chosen").
+    shortlist: int = 10
+    description_sentences: int = 8
     rival_weight: float = 1.0
     description_words: tuple[int, int] = (5, 40)
     description_chars: int = 240
@@ -250,7 +253,7 @@ def description_pool(texts: Sequence[str], settings: NamingSettings) -> list[str
                 pool.append(sentence)
     if not pool:
         pool = [s for t in texts for s in sentences(t, 1)][:1]
-    return pool[: settings.shortlist]
+    return pool[: settings.description_sentences]
 
 
 def to_embed(
