@@ -161,7 +161,7 @@ def measure(workspace: Path) -> dict[str, float]:
 
     from dashboards.app_pages import CURATE, THEME
     from dashboards.state import AUTHOR
-    from voc.actions import Curator
+    from voc.curation.actions import Curator
 
     def timed(at: AppTest, page: str | None = None) -> float:
         if page:

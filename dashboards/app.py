@@ -2,7 +2,8 @@
 
 Start it with ``voc dashboard --workspace DIR`` (or ``make app``), which runs
 ``streamlit run dashboards/app.py -- --workspace DIR``. Each page is one task; all of them read
-the same run through :mod:`dashboards.data` and save edits through :class:`voc.actions.Curator`.
+the same run through :mod:`dashboards.data` and save edits through
+:class:`voc.curation.actions.Curator`.
 """
 
 from __future__ import annotations

@@ -20,10 +20,10 @@ import streamlit as st
 
 from dashboards import state
 from dashboards.app_pages import RUNS
-from voc.actions import Curator
 from voc.config import RunConfig
-from voc.curate import CuratedRun
-from voc.edits import EditStore
+from voc.curation.actions import Curator
+from voc.curation.edits import EditStore
+from voc.curation.replay import CuratedRun
 from voc.embed import Embedder, Progress, make_embedder
 from voc.inspect import InspectReport, inspect_export
 from voc.pipeline import RunResult, run

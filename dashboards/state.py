@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from voc.edits import MAX_AUTHOR_CHARS
+from voc.curation.edits import MAX_AUTHOR_CHARS
 from voc.report.markdown import escape
 
 # What the session remembers across pages.

@@ -18,8 +18,8 @@ from typing import Any
 import pandas as pd
 
 from voc import schema
-from voc.curate import DISMISSED, CuratedRun
-from voc.proposals import IMPACT_STEPS, Proposal
+from voc.curation.proposals import IMPACT_STEPS, Proposal
+from voc.curation.replay import DISMISSED, CuratedRun
 from voc.report.format import kind_text
 from voc.schema import ThemeScore
 

@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboards import data, state, views
 from voc import schema
-from voc.curate import CuratedRun
+from voc.curation.replay import CuratedRun
 from voc.errors import VocError
 from voc.report.markdown import escape
 

@@ -211,8 +211,8 @@ def test_report_on_an_empty_workspace_says_how_to_make_a_run(tmp_path: Path) -> 
 
 
 def test_proposals_export_writes_what_analysts_saved(tmp_path: Path) -> None:
-    from voc.actions import Curator
-    from voc.proposals import draft_proposal
+    from voc.curation.actions import Curator
+    from voc.curation.proposals import draft_proposal
 
     ws = tmp_path / "ws"
     write_synthetic_run(ws, hostile=False)

@@ -10,10 +10,10 @@ import pytest
 
 from tests.synthetic import write_synthetic_run
 from voc import schema
-from voc.actions import Curator
-from voc.curate import CONFIRMED, DISMISSED
+from voc.curation.actions import Curator
+from voc.curation.proposals import Proposal, draft_proposal, export_proposals, saved_proposals
+from voc.curation.replay import CONFIRMED, DISMISSED
 from voc.errors import CurationError
-from voc.proposals import Proposal, draft_proposal, export_proposals, saved_proposals
 from voc.report import build_report, render_report
 
 LOGIN, HOWTO, PRAISE = 0, 1, 2
@@ -155,8 +155,8 @@ def test_proposals_are_drafted_saved_scored_and_exported(curator: Curator) -> No
 
 
 def test_labels_carry_over_to_a_new_run_of_the_same_tickets(tmp_path: Path) -> None:
-    from voc.carry import carry_labels
-    from voc.curate import load_curated
+    from voc.curation.carry import carry_labels
+    from voc.curation.replay import load_curated
 
     old = write_synthetic_run(tmp_path / "ws", hostile=False)
     curator = Curator(tmp_path / "ws", old.run_id)
@@ -178,7 +178,7 @@ def test_labels_carry_over_to_a_new_run_of_the_same_tickets(tmp_path: Path) -> N
 def test_labels_do_not_land_on_a_theme_that_is_mostly_something_else() -> None:
     import pandas as pd
 
-    from voc.carry import match_themes
+    from voc.curation.carry import match_themes
 
     old = pd.DataFrame({"ticket_id": list("abcdef"), "theme_id": [1, 1, 1, 1, 2, 2]})
     # theme 1's tickets are now inside a much bigger theme 7: too weak to carry.

@@ -20,8 +20,8 @@ from dashboards.app_pages import CURATE, OVERVIEW, PROPOSALS, REPORTS, RUNS, THE
 from tests.conftest import ROOT, SAMPLE
 from tests.synthetic import IMG_QUOTE, SCRIPT_NAME, write_synthetic_run
 from voc import schema
-from voc.curate import DISMISSED, load_curated
-from voc.proposals import export_proposals, saved_proposals
+from voc.curation.proposals import export_proposals, saved_proposals
+from voc.curation.replay import DISMISSED, load_curated
 
 APP = ROOT / "dashboards" / "app.py"
 PAGES = (OVERVIEW, THEME, CURATE, PROPOSALS, REPORTS, RUNS)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from voc.edits import DATABASE, NOTE, RENAME, SCHEMA_VERSION, EditStore
+from voc.curation.edits import DATABASE, NOTE, RENAME, SCHEMA_VERSION, EditStore
 from voc.errors import StoreError
 
 EDITS_PER_WRITER = 300

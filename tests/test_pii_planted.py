@@ -123,9 +123,9 @@ def _readable_text(path: Path) -> str:
 def written_files(export, tmp_path_factory) -> dict[str, str]:
     """Run ``voc cluster`` on the planted export, every report format and every proposals
     format; return each written file's readable text by its path."""
-    from voc.actions import Curator
     from voc.cli import app
-    from voc.proposals import EXPORT_FORMATS, draft_proposal
+    from voc.curation.actions import Curator
+    from voc.curation.proposals import EXPORT_FORMATS, draft_proposal
 
     root = tmp_path_factory.mktemp("planted")
     source = export.write(root / "planted.csv")

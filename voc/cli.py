@@ -20,11 +20,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from voc.config import RunConfig, load_config
-from voc.curate import load_curated
+from voc.curation.proposals import EXPORT_FORMATS, export_proposals, saved_proposals
+from voc.curation.replay import load_curated
 from voc.errors import EMERGING_EXIT_CODE, USER_ERROR_EXIT_CODE, ConfigError, VocError
 from voc.inspect import InspectReport, inspect_export
 from voc.pipeline import run
-from voc.proposals import EXPORT_FORMATS, export_proposals, saved_proposals
 from voc.report import (
     DEFAULT_TOP,
     FORMATS,

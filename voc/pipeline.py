@@ -27,7 +27,6 @@ import numpy as np
 import pandas as pd
 
 from voc import schema
-from voc.carry import CarriedLabel, carry_labels
 from voc.classify import classify_tickets, load_prototypes
 from voc.cluster import ThemeModel
 from voc.config import RunConfig
@@ -40,7 +39,8 @@ from voc.crosslingual import (
     bridge_languages,
     plan_languages,
 )
-from voc.edits import EditStore
+from voc.curation.carry import CarriedLabel, carry_labels
+from voc.curation.edits import EditStore
 from voc.embed import (
     CachedEmbedder,
     Embedder,

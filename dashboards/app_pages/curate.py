@@ -17,8 +17,8 @@ import streamlit as st
 
 from dashboards import data, state, views, widgets
 from voc import schema
-from voc.actions import Curator, SplitProposal
-from voc.curate import STATUSES, CuratedRun
+from voc.curation.actions import Curator, SplitProposal
+from voc.curation.replay import STATUSES, CuratedRun
 from voc.errors import VocError
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboards import data, state, views, widgets
 from dashboards.app_pages import THEME
 from voc import charts, schema
-from voc.curate import CuratedRun
+from voc.curation.replay import CuratedRun
 from voc.report.format import percent
 
 TRENDS_DEFAULT = 5  # themes in the trend chart when none is selected in the table

@@ -1,8 +1,7 @@
 """Roadmap proposals: themes -> a draft with evidence -> edited -> effort -> RICE -> saved.
 
-The draft, the RICE inputs and the exports come from :mod:`voc.proposals`; a saved proposal is an
-edit of the run (``Curator.save_proposal``), so it is kept, shared and in the history.
-"""
+The draft, the RICE inputs and the exports come from :mod:`voc.curation.proposals`; a saved proposal
+is an edit of the run (``Curator.save_proposal``), so it is kept, shared and in the history."""
 
 from __future__ import annotations
 
@@ -11,15 +10,15 @@ from functools import partial
 import streamlit as st
 
 from dashboards import data, state, views, widgets
-from voc.actions import Curator
-from voc.curate import CuratedRun
-from voc.proposals import (
+from voc.curation.actions import Curator
+from voc.curation.proposals import (
     EXPORT_FORMATS,
     Proposal,
     draft_proposal,
     export_proposals,
     saved_proposals,
 )
+from voc.curation.replay import CuratedRun
 
 EXPORT_NAMES = {"md": "Markdown", "csv": "CSV", "json": "JSON", "jira": "Jira CSV"}
 TABLE_CONFIG = {

@@ -7,7 +7,7 @@ from functools import partial
 import streamlit as st
 
 from dashboards import data, state, widgets
-from voc.curate import DISMISSED
+from voc.curation.replay import DISMISSED
 
 FORMATS = (  # (format, button label, file extension)
     ("html", "HTML (one self-contained page)", "html"),

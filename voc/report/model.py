@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from voc import schema
-from voc.curate import DISMISSED, CuratedRun, ThemeLabel, curate
+from voc.curation.replay import DISMISSED, CuratedRun, ThemeLabel, curate
 from voc.report.format import shorten
 from voc.schema import RunScores, Theme, ThemeScore
 from voc.score import COMPONENTS
@@ -138,8 +138,8 @@ class Report:
 
 def build_report(run: StoredRun | CuratedRun, top: int = DEFAULT_TOP) -> Report:
     """Gather a run's scores and evidence, with its analysts' edits applied when ``run`` is a
-    :class:`~voc.curate.CuratedRun`: their names, kinds, merges, notes; dismissed themes are
-    left out of the ranking and listed apart."""
+    :class:`~voc.curation.replay.CuratedRun`: their names, kinds, merges, notes; dismissed themes
+    are left out of the ranking and listed apart."""
     curated = run if isinstance(run, CuratedRun) else curate(run, [])
     scores = curated.scores
     themes = {t.theme_id: t for t in curated.themes}

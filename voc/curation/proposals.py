@@ -3,8 +3,8 @@
 A proposal is drafted from one or more themes of a curated run (:func:`draft_proposal`): a title
 and problem statement from the themes, the evidence (volume and trend, CSAT impact, negative
 sentiment, effort, affected organizations, quotes), and RICE inputs. The analyst edits it and
-enters the effort; proposals are saved as edits of the run (see :mod:`voc.actions`) and exported
-as Markdown, CSV, JSON, or a CSV that Jira's importer accepts.
+enters the effort; proposals are saved as edits of the run (see :mod:`voc.curation.actions`) and
+exported as Markdown, CSV, JSON, or a CSV that Jira's importer accepts.
 
 RICE (Intercom's prioritisation score) = reach × impact × confidence / effort:
 
@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from voc import schema
-from voc.curate import CONFIRMED, CuratedRun
+from voc.curation.replay import CONFIRMED, CuratedRun
 from voc.errors import CurationError
 from voc.report.format import kind_text, one_line, percent, shorten
 from voc.report.tables import neutralise

@@ -1,4 +1,4 @@
-"""A run as analysts left it: their edits (from :mod:`voc.edits`) applied on top of the stored run.
+"""A run as analysts left it: their edits (:mod:`voc.curation.edits`) applied on the stored run.
 
 :func:`curate` replays a run's edit log in order: renames, kinds, statuses, notes, issue links,
 merges, splits, moved tickets and roadmap proposals, skipping undone edits. The stored run is never
@@ -23,7 +23,7 @@ import pandas as pd
 from voc import schema
 from voc.classify import load_prototypes
 from voc.config import RunConfig, ScoreConfig
-from voc.edits import (
+from voc.curation.edits import (
     DELETE_PROPOSAL,
     LINK_ISSUE,
     MERGE,

@@ -20,8 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from voc import schema
-from voc.curate import NEW, CuratedRun, curate
-from voc.edits import LINK_ISSUE, NOTE, RENAME, SET_KIND, SET_STATUS, EditStore
+from voc.curation.edits import LINK_ISSUE, NOTE, RENAME, SET_KIND, SET_STATUS, EditStore
+from voc.curation.replay import NEW, CuratedRun, curate
 from voc.store import Workspace
 
 DEFAULT_MIN_OVERLAP = 0.5

@@ -2,9 +2,9 @@
 
 Runs are immutable; everything an analyst does (rename, set kind or status, note, link an issue,
 merge, split, move tickets, save a roadmap proposal, undo) is one row appended to ``edits`` and
-applied on top of the run when it is read (:mod:`voc.curate`). Nothing is ever updated or deleted,
-so two analysts editing at once both keep their work: both rows are stored, the later one wins
-where they conflict, and the history shows both.
+applied on top of the run when it is read (:mod:`voc.curation.replay`). Nothing is ever updated or
+deleted, so two analysts editing at once both keep their work: both rows are stored, the later one
+wins where they conflict, and the history shows both.
 
 The file is ``WORKSPACE/edits.sqlite``: WAL mode (readers never block the writer), a busy timeout
 (writers wait for each other instead of failing), one short ``BEGIN IMMEDIATE`` transaction per

@@ -1,8 +1,8 @@
 """What an analyst can do to a run: each action checked against the run as it is now, then saved.
 
 The dashboard and the CLI call these; every method records exactly one edit (see
-:mod:`voc.edits`) and raises :class:`~voc.errors.CurationError` with a sentence the analyst can act
-on when the action does not make sense (an unknown theme, an empty name, an unknown kind).
+:mod:`voc.curation.edits`) and raises :class:`~voc.errors.CurationError` with a sentence the analyst
+can act on when the action does not make sense (an unknown theme, an empty name, an unknown kind).
 
 Example:
     >>> curator = Curator("workspace")          # the newest run
@@ -23,8 +23,7 @@ import numpy as np
 
 from voc import schema
 from voc.classify import OTHER_KIND, load_prototypes
-from voc.curate import STATUSES, CuratedRun, curate
-from voc.edits import (
+from voc.curation.edits import (
     DELETE_PROPOSAL,
     LINK_ISSUE,
     MERGE,
@@ -39,6 +38,7 @@ from voc.edits import (
     Edit,
     EditStore,
 )
+from voc.curation.replay import STATUSES, CuratedRun, curate
 from voc.embed import CachedEmbedder, Embedder, make_embedder
 from voc.errors import CurationError
 from voc.store import StoredRun, Workspace
