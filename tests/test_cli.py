@@ -239,3 +239,36 @@ def test_dashboard_command_serves_the_workspace_locally(tmp_path: Path) -> None:
     assert command[command.index("--server.port") + 1] == "8600"
     assert command[-2:] == ["--workspace", str((tmp_path / "ws").resolve())]
     assert APP.name == "app.py" and APP.parent.name == "dashboards"
+
+
+def test_themes_shows_the_curated_view_and_raw_the_run_as_clustered(tmp_path: Path) -> None:
+    from voc.curation.actions import Curator
+
+    ws = tmp_path / "ws"
+    stored = write_synthetic_run(ws, hostile=False)
+    themed = [t for t in stored.themes if t.theme_id >= 0]
+    first, second, third = themed[0], themed[1], themed[2]
+    curator = Curator(ws)
+    curator.rename("ana", first.theme_id, "Login loop after enabling 2FA")
+    curator.merge("ana", [first.theme_id, second.theme_id], into=first.theme_id)
+    curator.set_status("ana", third.theme_id, "dismissed")
+
+    curated = json.loads(invoke("themes", "-w", str(ws), "--json").stdout)
+    assert curated["view"] == "curated" and curated["edits_applied"] == 3
+    names = [t["name"] for t in curated["themes"]]
+    assert "Login loop after enabling 2FA" in names and second.name not in names
+    assert curated["themes_count"] == len(themed) - 1
+    merged = next(t for t in curated["themes"] if t["theme_id"] == first.theme_id)
+    assert merged["size"] == first.size + second.size
+    assert curated["dismissed_theme_ids"] == [third.theme_id]
+
+    raw = json.loads(invoke("themes", "-w", str(ws), "--json", "--raw").stdout)
+    assert raw["view"] == "raw" and raw["themes_count"] == len(themed)
+    assert {t["name"] for t in raw["themes"]} >= {first.name, second.name}
+
+    table = runner.invoke(app, ["themes", "-w", str(ws)], env={"COLUMNS": "240"})
+    assert table.exit_code == 0, table.output
+    assert "Login loop after enabling 2FA" in table.output and "(dismissed)" in table.output
+    assert "3 analysts' edits applied" in table.output
+    assert "stored" not in table.output.lower()  # a read-only command stores nothing
+    assert "stored" not in invoke("themes", "-w", str(ws), "--raw").output.lower()

@@ -49,6 +49,17 @@ def test_rename_kind_status_note_and_link_show_in_the_next_read(curator: Curator
     assert scores[LOGIN].name == "Login loop after 2FA"
 
 
+def test_a_rename_to_another_themes_name_is_refused_with_a_merge_offered(
+    curator: Curator,
+) -> None:
+    taken = names(curator)[HOWTO]
+    with pytest.raises(CurationError, match=rf"theme {HOWTO} is already named.*merge themes"):
+        curator.rename("ana", LOGIN, f"  {taken.upper()} ")
+    assert names(curator)[LOGIN] != taken  # nothing recorded
+    curator.rename("ana", HOWTO, taken.upper())  # a theme may re-case its own name
+    assert names(curator)[HOWTO] == taken.upper()
+
+
 def test_merge_moves_tickets_and_undo_restores(curator: Curator) -> None:
     before = {t.theme_id: t.size for t in curator.current().themes}
     curator.merge("ana", [HOWTO, PRAISE], into=HOWTO)

@@ -21,7 +21,7 @@ from rich.table import Table
 
 from voc.config import RunConfig, load_config
 from voc.curation.proposals import EXPORT_FORMATS, export_proposals, saved_proposals
-from voc.curation.replay import load_curated
+from voc.curation.replay import DISMISSED, load_curated
 from voc.errors import EMERGING_EXIT_CODE, USER_ERROR_EXIT_CODE, ConfigError, VocError
 from voc.inspect import InspectReport, inspect_export
 from voc.pipeline import run
@@ -34,7 +34,7 @@ from voc.report import (
     write_file,
 )
 from voc.report.format import kind_text
-from voc.schema import ParentTheme, RunScores, Theme
+from voc.schema import UNTHEMED_ID, ParentTheme, RunScores, Theme
 from voc.serve import DEFAULT_HOST, DEFAULT_PORT, dashboard_command, serve
 from voc.store import Workspace
 
@@ -186,7 +186,8 @@ def cluster(
         return
     for warning in result.manifest["warnings"]:
         err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
-    _print_run(result.manifest, result.themes, result.stored.path, result.stored.scores(), wide)
+    _print_run(result.manifest, result.themes, result.stored.scores(), wide)
+    out.print(f"Run stored in {escape(str(result.stored.path))}", highlight=False)
     update = result.manifest["clustering"].get("update")
     if update:
         out.print(
@@ -238,16 +239,44 @@ def themes(
     run_id: RunOption = None,
     as_json: JsonOption = False,
     wide: WideOption = False,
+    raw: Annotated[
+        bool,
+        typer.Option("--raw", help="The run as clustered, without analysts' edits."),
+    ] = False,
 ) -> None:
-    """Show the themes of a stored run (the newest by default).
+    """Show the themes of a stored run (the newest by default), as analysts left them.
+
+    Their names, kinds, merges, splits, moved tickets and dismissals are applied, as in the report
+    and the dashboard; --raw shows the run as clustered.
 
     Example: voc themes --workspace workspace --wide
     """
-    stored = Workspace(workspace).load_run(run_id)
-    if as_json:
-        _print_json(_summary(stored.manifest, stored.themes, stored.parents, stored.path))
+    if raw:
+        stored = Workspace(workspace).load_run(run_id)
+        view, scores, dismissed, edits = stored.themes, stored.scores(), set(), 0
     else:
-        _print_run(stored.manifest, stored.themes, stored.path, stored.scores(), wide)
+        curated = load_curated(workspace, run_id)
+        stored, view, scores = curated.stored, curated.themes, curated.scores
+        dismissed = {t for t, label in curated.labels.items() if label.status == DISMISSED}
+        edits = sum(entry.effective for entry in curated.history)
+        # Dismissed themes last: they stay visible, but out of the ranking.
+        view = sorted(view, key=lambda t: t.theme_id in dismissed)
+    if as_json:
+        summary = _summary(stored.manifest, view, stored.parents, stored.path)
+        summary["view"] = "raw" if raw else "curated"
+        summary["edits_applied"] = edits
+        summary["dismissed_theme_ids"] = sorted(dismissed)
+        _print_json(summary)
+        return
+    _print_run(stored.manifest, view, scores, wide, dismissed)
+    if raw:
+        out.print("As clustered; without --raw, analysts' edits are applied.", highlight=False)
+    else:
+        out.print(
+            f"{edits} analysts' {'edit' if edits == 1 else 'edits'} applied; "
+            "--raw shows the run as clustered.",
+            highlight=False,
+        )
 
 
 @app.command()
@@ -432,18 +461,27 @@ def _print_inspect(report: InspectReport) -> None:
 def _summary(
     manifest: dict[str, Any], themes: list[Theme], parents: list[ParentTheme], path: Path
 ) -> dict[str, Any]:
+    counts = _counts(themes)
     return {
         "run_id": manifest["run_id"],
         "path": str(path),
         "rows": manifest["rows"],
-        "themes_count": manifest["themes"]["count"],
-        "parents_count": manifest["themes"]["parents"],
-        "unthemed_share": manifest["themes"]["unthemed_share"],
-        "update": manifest["clustering"].get("update"),
-        "warnings": manifest["warnings"],
+        "themes_count": counts[0],
+        "parents_count": counts[1],
+        "unthemed_share": counts[2],
+        "update": manifest.get("clustering", {}).get("update"),
+        "warnings": manifest.get("warnings", []),
         "themes": [t.to_dict() for t in themes],
         "parents": [p.to_dict() for p in parents],
     }
+
+
+def _counts(themes: list[Theme]) -> tuple[int, int, float]:
+    """Themes, parent themes and the Unthemed share of the themes shown (curated or not)."""
+    themed = [t for t in themes if t.theme_id != UNTHEMED_ID]
+    parents = {t.parent_id for t in themed if t.parent_id is not None}
+    unthemed = sum(t.share for t in themes if t.theme_id == UNTHEMED_ID)
+    return len(themed), len(parents), unthemed
 
 
 def _print_json(data: dict[str, Any]) -> None:
@@ -453,10 +491,12 @@ def _print_json(data: dict[str, Any]) -> None:
 def _print_run(
     manifest: dict[str, Any],
     themes: list[Theme],
-    path: Path,
     scores: RunScores | None,
     wide: bool = False,
+    dismissed: set[int] | None = None,
 ) -> None:
+    """The themes table and the account of the run's rows (prints nothing about storing)."""
+    dismissed = dismissed or set()
     rows = manifest["rows"]
     scored = {s.theme_id: s for s in scores.themes} if scores else {}
     skipped = ", ".join(f"{n} {r}" for r, n in rows["skipped_by_reason"].items()) or "none"
@@ -479,7 +519,8 @@ def _print_run(
             str(theme.theme_id),
             "" if theme.parent_id is None else str(theme.parent_id),
             escape(theme.name)
-            + (" [yellow](mixed?)[/]" if theme.quality and theme.quality.mixed else ""),
+            + (" [yellow](mixed?)[/]" if theme.quality and theme.quality.mixed else "")
+            + (" [dim](dismissed)[/]" if theme.theme_id in dismissed else ""),
             str(theme.size),
             f"{theme.share:.1%}",
             ""
@@ -490,13 +531,12 @@ def _print_run(
             *extra,
         )
     out.print(table)
+    count, parent_count, unthemed = _counts(themes)
     out.print(
         f"{rows['read']} rows read, {rows['used']} used, {rows['skipped']} skipped ({skipped}); "
-        f"{manifest['themes']['count']} themes in {manifest['themes']['parents']} parent themes, "
-        f"{manifest['themes']['unthemed_share']:.1%} Unthemed.",
+        f"{count} themes in {parent_count} parent themes, {unthemed:.1%} Unthemed.",
         highlight=False,
     )
-    out.print(f"Run stored in {escape(str(path))}", highlight=False)
 
 
 class _ProgressBar:

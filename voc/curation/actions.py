@@ -102,7 +102,21 @@ class Curator:
         name = " ".join(name.split())
         if not name or len(name) > MAX_NAME_CHARS:
             raise CurationError(f"a theme name needs 1 to {MAX_NAME_CHARS} characters")
-        self._check_theme(theme_id)
+        curated = self.current()
+        self._check_theme(theme_id, curated)
+        taken = next(
+            (
+                t
+                for t in curated.themes
+                if t.theme_id != theme_id and t.name.casefold() == name.casefold()
+            ),
+            None,
+        )
+        if taken is not None:
+            raise CurationError(
+                f'theme {taken.theme_id} is already named "{taken.name}"; choose another name, '
+                f"or merge themes {theme_id} and {taken.theme_id} if they are one problem"
+            )
         return self._record(author, RENAME, {"theme_id": theme_id, "name": name})
 
     def set_kind(self, author: str, theme_id: int, kind: str) -> Edit:
