@@ -15,7 +15,7 @@ from tests.synthetic import write_synthetic_run
 from voc.cli import app
 
 runner = CliRunner()
-COMMANDS = ["cluster", "inspect", "themes", "report", "proposals export", "dashboard"]
+COMMANDS = ["cluster", "inspect", "themes", "diff", "report", "proposals export", "dashboard"]
 
 SMALL_EXPORT = "Id,Subject,Description\n" + "".join(
     f'{i},"{subject}","{body}"\n'
@@ -272,3 +272,61 @@ def test_themes_shows_the_curated_view_and_raw_the_run_as_clustered(tmp_path: Pa
     assert "3 analysts' edits applied" in table.output
     assert "stored" not in table.output.lower()  # a read-only command stores nothing
     assert "stored" not in invoke("themes", "-w", str(ws), "--raw").output.lower()
+
+
+def _export(rows: list[tuple[str, str]], first_id: int) -> str:
+    return "Id,Subject,Description\n" + "".join(
+        f'{first_id + i},"{subject}","{body}"\n' for i, (subject, body) in enumerate(rows)
+    )
+
+
+def test_lineage_keeps_keys_across_exports_and_diff_reports_the_changes(tmp_path: Path) -> None:
+    money = "I would like my money back for order {}, it was a mistake."
+    refund = [(f"Refund request {n}", money.format(n)) for n in range(12)]
+    crash = [(f"App crash {n}", f"The mobile app crashes every time I upload a photo (try {n}).")
+             for n in range(30)]  # fmt: skip
+    reset = [(f"Password reset {n}", f"The password reset email never arrives in my inbox ({n}).")
+             for n in range(12)]  # fmt: skip
+    # Next month: new tickets; refunds as before, crashes grew, dark mode is gone, resets are new.
+    month2 = write_csv(tmp_path / "month2.csv", _export(refund + crash + reset, 1000))
+    month1 = write_csv(tmp_path / "month1.csv", SMALL_EXPORT)
+    ws = tmp_path / "ws"
+    for path in (month1, month2):
+        result = invoke("cluster", str(path), "-w", str(ws), "--min-theme-size", "5", "--json")
+        assert result.exit_code == 0, result.output
+    from voc.store import Workspace
+
+    first, second = (Workspace(ws).load_run(r) for r in Workspace(ws).run_ids())
+    assert first.lineage() is not None and first.lineage().earlier_run_id is None
+    lineage = second.lineage()
+    assert lineage is not None and lineage.earlier_run_id == first.run_id
+    assert second.manifest["lineage"]["earlier_run"] == first.run_id
+
+    def topic(stored, word: str) -> int:
+        tickets = stored.tickets()
+        hits = tickets[tickets["text"].str.contains(word)]
+        return int(hits["theme_id"].mode()[0])
+
+    old_keys = first.lineage().keys()
+    new = {t.theme_id: t for t in lineage.themes}
+    assert new[topic(second, "money back")].key == old_keys[topic(first, "money back")]
+    assert new[topic(second, "money back")].relation in ("same", "renamed")
+    assert new[topic(second, "crashes")].relation == "grown"
+    assert new[topic(second, "crashes")].key == old_keys[topic(first, "crashes")]
+    assert new[topic(second, "password reset")].relation == "new"
+    assert [g.theme_id for g in lineage.gone] == [topic(first, "dark theme")]
+
+    data = json.loads(invoke("diff", "-w", str(ws), "--json").stdout)
+    assert data["run_id"] == second.run_id and data["earlier_run_id"] == first.run_id
+    assert [c["size_after"] for c in data["new"]] == [12]
+    assert [c["size_before"] for c in data["gone"]] == [12]
+    assert [(c["size_before"], c["size_after"]) for c in data["grown"]] == [(12, 30)]
+    text = runner.invoke(app, ["diff", "-w", str(ws)], env={"COLUMNS": "200"})
+    assert text.exit_code == 0, text.output
+    assert "1 new, 1 gone, 1 grown" in text.output
+    wrong = invoke("diff", second.run_id, second.run_id, "-w", str(ws))
+    assert wrong.exit_code == 2 and f"traced against run {first.run_id}" in wrong.output
+    single = tmp_path / "single"
+    assert invoke("cluster", str(month1), "-w", str(single), "--min-theme-size", "5").exit_code == 0
+    lonely = invoke("diff", "-w", str(single))
+    assert lonely.exit_code == 2 and "needs two" in lonely.output

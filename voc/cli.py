@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -33,7 +34,7 @@ from voc.report import (
     render_report,
     write_file,
 )
-from voc.report.format import kind_text
+from voc.report.format import kind_text, percent
 from voc.schema import UNTHEMED_ID, ParentTheme, RunScores, Theme
 from voc.serve import DEFAULT_HOST, DEFAULT_PORT, dashboard_command, serve
 from voc.store import Workspace
@@ -327,6 +328,62 @@ def report(
         names = "; ".join(t.score.name for t in built.emerging)
         err.print(f"[yellow]emerging:[/] {escape(names)}", highlight=False)
         raise typer.Exit(EMERGING_EXIT_CODE)
+
+
+@app.command()
+@user_errors
+def diff(
+    run_a: Annotated[
+        str | None,
+        typer.Argument(help="The earlier run (default: the one RUN_B was traced against)."),
+    ] = None,
+    run_b: Annotated[
+        str | None, typer.Argument(help="The later run (default: the newest).")
+    ] = None,
+    workspace: WorkspaceOption = DEFAULT_WORKSPACE,
+    as_json: JsonOption = False,
+) -> None:
+    """What changed between two runs (the newest two by default): new, gone, grown, shrunk, split
+    and merged themes, with their tickets and shares before and after.
+
+    Example: voc diff --workspace workspace
+    """
+    if run_a is not None and run_b is None:
+        run_a, run_b = None, run_a  # one run given: it is the later one
+    found = Workspace(workspace).changes(run_b, run_a)
+    if as_json:
+        _print_json(asdict(found))
+        return
+    out.print(
+        f"Run {found.run_id} ({found.new_total} tickets) since run {found.earlier_run_id} "
+        f"({found.earlier_total} tickets): "
+        + ", ".join(f"{len(getattr(found, g))} {g}" for g in CHANGE_GROUPS)
+        + f", {found.unchanged} unchanged.",
+        highlight=False,
+    )
+    for group in CHANGE_GROUPS:
+        rows = getattr(found, group)
+        if not rows:
+            continue
+        table = Table(title=group.capitalize(), title_justify="left")
+        for column in ("theme", "key", "from themes", "tickets", "share"):
+            table.add_column(column, justify="right" if column in ("tickets", "share") else "left")
+        for change in rows:
+            table.add_row(
+                escape(change.name),
+                change.key,
+                ", ".join(map(str, change.earlier_theme_ids)),
+                f"{_count(change.size_before)} -> {_count(change.size_after)}",
+                f"{percent(change.share_before)} -> {percent(change.share_after)}",
+            )
+        out.print(table)
+
+
+CHANGE_GROUPS = ("new", "gone", "grown", "shrunk", "split", "merged", "renamed")
+
+
+def _count(value: int | None) -> str:
+    return "-" if value is None else str(value)
 
 
 proposals_app = typer.Typer(no_args_is_help=True, help="Roadmap proposals made by analysts.")

@@ -51,6 +51,7 @@ from voc.embed import (
 )
 from voc.engine import Engine, make_engine
 from voc.ingest import read_export
+from voc.lineage import Lineage, RunThemes, trace
 from voc.naming import Namer
 from voc.naming.llm import namer_from_config
 from voc.prepare import count_truncated, embedding_texts, prepare_frame
@@ -273,11 +274,56 @@ def _run(
         }
         # None: themes learnt afresh; else what this run kept of the newest earlier run.
         manifest["clustering"]["update"] = earlier.record(model.new_themes_) if earlier else None
+        lineage = trace(
+            _earlier_themes(ws, embedder.model_id, model.centroids_.shape[1]),
+            RunThemes(
+                run_id,
+                tickets[schema.TICKET_ID].astype(str).to_numpy(),
+                model.labels_.astype(np.int64),
+                model.centroids_,
+                {t.theme_id: t.name for t in themes},
+                similarity=model.similarity_,
+            ),
+            vectors,
+        )
+        manifest["lineage"] = _lineage_record(lineage)
         stored = ws.write_run(
-            run_id, manifest, tickets, themes, parents, prepared.skipped, model.centroids_, scores
+            run_id,
+            manifest,
+            tickets,
+            themes,
+            parents,
+            prepared.skipped,
+            model.centroids_,
+            scores,
+            lineage,
         )
     carried = _carry_labels(ws, stored.run_id) if config.themes.carry_labels else []
     return RunResult(stored=stored, ingest=prepared, carried=carried)
+
+
+def _earlier_themes(ws: Workspace, model_id: str, dimensions: int) -> RunThemes | None:
+    """The newest earlier run's themes, for lineage; None when there is none, or when it was
+    embedded by another model (its centroids live in another space: its themes are not traced)."""
+    ids = ws.run_ids()
+    if not ids:
+        return None
+    earlier = ws.load_run(ids[-1])
+    same_model = earlier.manifest.get("embedding", {}).get("model_id") == model_id
+    if not same_model or earlier.centroids().shape[1:] != (dimensions,):
+        return None
+    return earlier.run_themes()
+
+
+def _lineage_record(lineage: Lineage) -> dict[str, Any]:
+    """The manifest's summary of the run's lineage (the whole of it is in lineage.json)."""
+    relations = Counter(t.relation for t in lineage.themes)
+    return {
+        "earlier_run": lineage.earlier_run_id,
+        "relations": dict(sorted(relations.items())),
+        "gone": len(lineage.gone),
+        "assign_threshold": lineage.assign_threshold,
+    }
 
 
 def _carry_labels(ws: Workspace, run_id: str) -> list[CarriedLabel]:

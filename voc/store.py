@@ -31,6 +31,7 @@ from voc.atomic import held, remove_abandoned, write_error, write_whole
 from voc.config import RunConfig
 from voc.embed import EmbeddingCache
 from voc.errors import StoreError
+from voc.lineage import Lineage, RunChanges, RunThemes, changes
 from voc.schema import ParentTheme, RunScores, SkippedRow, Theme
 
 MANIFEST = "manifest.json"
@@ -40,6 +41,7 @@ ASSIGNMENTS = "assignments.csv"
 SKIPPED = "skipped.csv"
 CENTROIDS = "centroids.npy"
 SCORES = "scores.json"
+LINEAGE = "lineage.json"
 ASSIGNMENT_COLUMNS = (schema.TICKET_ID, schema.THEME_ID, schema.THEME_NAME)
 SKIPPED_COLUMNS = ("row_number", "ticket_id", "reason", "detail")
 _TMP_PREFIX = ".tmp-"
@@ -76,6 +78,32 @@ class StoredRun:
     def centroids(self) -> np.ndarray:
         """Unit-length theme centroids, row ``i`` for theme ``i``."""
         return np.load(self.path / CENTROIDS)
+
+    def lineage(self) -> Lineage | None:
+        """How the run's themes descend from the run before it; None for a run made before
+        voc traced lineage (docs/lineage.md)."""
+        path = self.path / LINEAGE
+        if not path.is_file():
+            return None
+        try:
+            return Lineage.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"lineage file {path} is unreadable: {exc}") from None
+
+    def run_themes(self) -> RunThemes:
+        """What lineage needs of this run: its tickets' themes, centroids, names and keys."""
+        columns = [schema.TICKET_ID, schema.THEME_ID, schema.THEME_SIMILARITY]
+        table = pd.read_parquet(self.path / TICKETS, columns=columns)
+        lineage = self.lineage()
+        return RunThemes(
+            run_id=self.run_id,
+            ticket_ids=table[schema.TICKET_ID].astype(str).to_numpy(),
+            theme_ids=table[schema.THEME_ID].to_numpy(dtype=np.int64),
+            centroids=self.centroids(),
+            names={t.theme_id: t.name for t in self.themes},
+            keys=lineage.keys() if lineage else {},
+            similarity=table[schema.THEME_SIMILARITY].to_numpy(dtype=np.float32),
+        )
 
 
 class Workspace:
@@ -146,6 +174,30 @@ class Workspace:
             raise StoreError(f"run folder {path} is unreadable: {exc}") from None
         return StoredRun(run_id, path, manifest, themes, parents)
 
+    def changes(self, run_id: str | None = None, earlier_id: str | None = None) -> RunChanges:
+        """What changed between a run (the newest by default) and the run its lineage was traced
+        against: new, gone, grown, shrunk, split and merged themes (what ``voc diff`` shows)."""
+        ids = self.run_ids()
+        if run_id is None and len(ids) < 2:
+            raise StoreError(
+                f"workspace {self.root} holds {len(ids)} run(s); voc diff needs two: cluster "
+                "the next export into the same workspace first"
+            )
+        later = self.load_run(run_id)
+        lineage = later.lineage()
+        if lineage is None or lineage.earlier_run_id is None:
+            raise StoreError(
+                f"run {later.run_id} has no earlier run to compare with (it was the first run "
+                "of its embedding model in this workspace, or made before voc traced lineage)"
+            )
+        if earlier_id is not None and earlier_id != lineage.earlier_run_id:
+            raise StoreError(
+                f"run {later.run_id} was traced against run {lineage.earlier_run_id}, not "
+                f"{earlier_id}; voc diff compares a run with the run before it"
+            )
+        earlier = self.load_run(lineage.earlier_run_id)
+        return changes(lineage, earlier.manifest["rows"]["used"], later.manifest["rows"]["used"])
+
     def write_run(
         self,
         run_id: str,
@@ -156,6 +208,7 @@ class Workspace:
         skipped: list[SkippedRow],
         centroids: np.ndarray,
         scores: RunScores | None = None,
+        lineage: Lineage | None = None,
     ) -> StoredRun:
         """Write every file of a run into a temporary folder, then rename it into place."""
         final = self.runs_dir / run_id
@@ -182,6 +235,8 @@ class Workspace:
                 )
                 if scores is not None:
                     _write_json(tmp / SCORES, scores.to_dict())
+                if lineage is not None:
+                    _write_json(tmp / LINEAGE, lineage.to_dict())
                 _write_json(tmp / MANIFEST, manifest)  # last: its presence marks a complete run
             tmp.rename(final)
         except OSError as exc:  # a full disk, above all
