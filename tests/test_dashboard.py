@@ -171,14 +171,14 @@ def test_rename_shows_on_the_next_run_and_undo_restores(open_app: Open, workspac
     theme_id = top_theme(workspace)
     before = load_curated(workspace).labels[theme_id].name
     at = open_app(CURATE, author="rename-test")
-    widget(at, "text_input", state.RENAME_INPUT).input("Login loop after enabling 2FA")
+    widget(at, "text_input", state.RENAME_INPUT).input("Slow dashboard after release 5.0")
     click(at, state.RENAME)
     assert messages(at) == [f"Renamed theme {theme_id}."]
-    assert option(at, state.CURATE_PICK).startswith("Login loop after enabling 2FA ·")
+    assert option(at, state.CURATE_PICK).startswith("Slow dashboard after release 5.0 ·")
     history = at.dataframe[-1].value
     assert history.iloc[0]["analyst"] == "rename-test" and "renamed" in history.iloc[0]["what"]
     overview = open_app()
-    assert "Login loop after enabling 2FA" in set(
+    assert "Slow dashboard after release 5.0" in set(
         widget(overview, "dataframe", state.OVERVIEW_TABLE).value["theme"]
     )
 
@@ -186,6 +186,21 @@ def test_rename_shows_on_the_next_run_and_undo_restores(open_app: Open, workspac
     assert messages(at)[0].startswith("Undid edit")
     assert option(at, state.CURATE_PICK).startswith(f"{before} ·")
     assert at.dataframe[-1].value.iloc[1]["in effect"] == "undone"
+
+
+def test_a_rename_to_another_themes_name_is_refused_with_a_merge_offered(
+    open_app: Open, workspace: Path
+) -> None:
+    theme_id = top_theme(workspace)
+    curated = load_curated(workspace)
+    other = next(t for t in curated.themes if t.theme_id not in (theme_id, -1))
+    at = open_app(CURATE, author="duplicate-test")
+    widget(at, "text_input", state.RENAME_INPUT).input(other.name.lower())
+    click(at, state.RENAME)
+    errors = messages(at, "error")
+    assert len(errors) == 1 and f'already named "{other.name}"' in errors[0], errors
+    assert f"merge themes {theme_id} and {other.theme_id}" in errors[0]
+    assert load_curated(workspace).labels[theme_id].name == curated.labels[theme_id].name
 
 
 def test_kind_status_issue_and_note_are_saved_and_shown(open_app: Open, workspace: Path) -> None:

@@ -117,7 +117,15 @@ def test_same_seed_gives_identical_assignments_and_uses_the_cache(
     assert files == sorted(p.name for p in again.stored.path.iterdir())
     for name in files:
         first, second = (run.stored.path / name for run in (sample_run, again))
-        if name == "manifest.json":
+        if name == "lineage.json":
+            # The first run starts the keys; the second is traced against it: every theme the
+            # same, under the same key.
+            keys = sample_run.stored.lineage().keys()
+            traced = again.stored.lineage()
+            assert traced.earlier_run_id == sample_run.run_id and not traced.gone
+            assert {t.relation for t in traced.themes} == {"same"}
+            assert traced.keys() == keys
+        elif name == "manifest.json":
             assert _stable(json.loads(first.read_text())) == _stable(json.loads(second.read_text()))
         elif name.endswith(".json"):  # some name their run
             one, two = json.loads(first.read_text()), json.loads(second.read_text())
@@ -130,6 +138,7 @@ def test_same_seed_gives_identical_assignments_and_uses_the_cache(
 def _stable(manifest: dict) -> dict:
     """A manifest without what changes from run to run of the same input and settings."""
     volatile = {"run_id", "created_at", "timings_seconds", "peak_rss_mb", "embedding", "config"}
+    volatile |= {"lineage"}  # which run it was traced against; checked apart
     stable = {k: v for k, v in manifest.items() if k not in volatile}
     stable["clustering"] = {
         k: v for k, v in manifest["clustering"].items() if k not in ("timings_seconds", "update")
