@@ -8,7 +8,7 @@ SAMPLE := sample_data/sample_tickets.csv
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install browser demo app test lint format sample-data bench bench-quality bench-ingest bench-dashboard bench-engine bench-speed docs report screenshots clean
+.PHONY: install browser demo app test lint format sample-data bench bench-quality bench-ingest bench-dashboard bench-engine bench-speed bench-assign docs report screenshots clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,9 @@ bench-engine: install ## Embedding texts/s in one process vs a local Dask cluste
 
 bench-speed: install ## voc vs vanilla BERTopic at 10k and 100k tickets (first run, re-run +5%), 1M after embedding: s per stage, peak RSS.
 	$(BIN)/python -m benchmarks.bench_speed --sizes $(or $(SIZES),10000 100000) --million $(or $(MILLION),1000000)
+
+bench-assign: install ## assign_tickets texts/s on the first 1,000 rows of the sample (clustered once first): cold, and the cost beyond embedding.
+	$(BIN)/python -m benchmarks.bench_assign --input $(SAMPLE) --tickets $(or $(TICKETS),1000)
 
 docs: install ## Regenerate the settings table in docs/config.md.
 	$(BIN)/python scripts/update_docs.py

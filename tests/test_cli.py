@@ -15,7 +15,16 @@ from tests.synthetic import write_synthetic_run
 from voc.cli import app
 
 runner = CliRunner()
-COMMANDS = ["cluster", "inspect", "themes", "diff", "report", "proposals export", "dashboard"]
+COMMANDS = [
+    "cluster",
+    "inspect",
+    "themes",
+    "diff",
+    "assign",
+    "report",
+    "proposals export",
+    "dashboard",
+]
 
 SMALL_EXPORT = "Id,Subject,Description\n" + "".join(
     f'{i},"{subject}","{body}"\n'

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import asdict
 from functools import wraps
@@ -20,6 +21,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from voc.assign import Assignment, assign_tickets
 from voc.config import RunConfig, load_config
 from voc.curation.proposals import EXPORT_FORMATS, export_proposals, saved_proposals
 from voc.curation.replay import DISMISSED, load_curated
@@ -377,6 +379,59 @@ def diff(
                 f"{percent(change.share_before)} -> {percent(change.share_after)}",
             )
         out.print(table)
+
+
+ASSIGN_FORMATS = ("csv", "jsonl")
+
+
+@app.command()
+@user_errors
+def assign(
+    input_path: Annotated[
+        Path, typer.Argument(help=INPUT_HELP + " '-': JSON Lines on stdin.", readable=False)
+    ],
+    workspace: WorkspaceOption = DEFAULT_WORKSPACE,
+    run_id: RunOption = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write; omitted: print to stdout.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or jsonl.")] = "csv",
+    min_similarity: Annotated[
+        float | None,
+        typer.Option(help="Cosine below which a ticket is Unthemed (default: from the run)."),
+    ] = None,
+) -> None:
+    """Route the tickets of a new export to the curated themes of a run (the newest by default),
+    without re-clustering; tickets close to no theme are Unthemed.
+
+    Example: voc assign new_week.csv --workspace workspace --out assigned.csv
+    """
+    if fmt not in ASSIGN_FORMATS:
+        raise ConfigError(f"unknown assign format '{fmt}'; choose one of: csv, jsonl")
+    if str(input_path) == "-":
+        with tempfile.TemporaryDirectory() as folder:
+            stdin_path = Path(folder) / "stdin.jsonl"
+            stdin_path.write_bytes(sys.stdin.buffer.read())
+            result = assign_tickets(stdin_path, workspace, run_id, min_similarity=min_similarity)
+    else:
+        result = assign_tickets(input_path, workspace, run_id, min_similarity=min_similarity)
+    frame = result.to_frame()
+    data = (
+        frame.to_csv(index=False)
+        if fmt == "csv"
+        else frame.to_json(orient="records", lines=True, force_ascii=False)
+    )
+    _emit(data.encode("utf-8"), out, f"{fmt} assignments of run {result.run_id}")
+    err.print(escape(_assign_summary(result)), highlight=False)
+
+
+def _assign_summary(result: Assignment) -> str:
+    reasons = ", ".join(f"{n} {r}" for r, n in result.skipped_by_reason().items())
+    return (
+        f"{result.assigned} tickets assigned to {result.themes_used} themes of run "
+        f"{result.run_id}, {result.unthemed} unthemed (cosine < {result.threshold}), "
+        f"{len(result.skipped)} rows skipped" + (f" ({reasons})" if reasons else "") + "."
+    )
 
 
 CHANGE_GROUPS = ("new", "gone", "grown", "shrunk", "split", "merged", "renamed")
