@@ -7,6 +7,7 @@ organizations, to check that every report format neutralises it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +16,7 @@ import pandas as pd
 from voc import schema
 from voc.classify import load_prototypes
 from voc.config import RunConfig
+from voc.lineage import RunThemes, trace
 from voc.schema import Theme
 from voc.score import score_themes
 from voc.store import StoredRun, Workspace
@@ -73,6 +75,8 @@ def _themes(tickets: pd.DataFrame, hostile: bool) -> list[Theme]:
     themes = []
     for theme_id, name in names.items():
         ids = tickets.loc[tickets[schema.THEME_ID] == theme_id, schema.TICKET_ID].tolist()
+        if not ids:
+            continue
         texts = quotes if theme_id == 0 else [f"{name}, ticket {k}" for k in range(3)]
         themes.append(
             Theme(
@@ -88,9 +92,21 @@ def _themes(tickets: pd.DataFrame, hostile: bool) -> list[Theme]:
     return themes
 
 
-def write_synthetic_run(root: Path, hostile: bool = True, with_dates: bool = True) -> StoredRun:
-    """Write the run into the workspace at ``root`` and read it back."""
+def write_synthetic_run(
+    root: Path,
+    hostile: bool = True,
+    with_dates: bool = True,
+    trace_earlier: bool = False,
+    keep: Callable[[pd.DataFrame], pd.Series] | None = None,
+) -> StoredRun:
+    """Write the run into the workspace at ``root`` and read it back.
+
+    ``trace_earlier``: store its lineage against the workspace's newest run (as a pipeline run
+    does); ``keep``: a filter of the ticket rows (a new export without some of them).
+    """
     tickets = _tickets(hostile, with_dates)
+    if keep is not None:
+        tickets = tickets[keep(tickets)].reset_index(drop=True)
     themes = _themes(tickets, hostile)
     names = {t.theme_id: t.name for t in themes}
     tickets[schema.THEME_NAME] = tickets[schema.THEME_ID].map(names)
@@ -108,4 +124,26 @@ def write_synthetic_run(root: Path, hostile: bool = True, with_dates: bool = Tru
         "config": config.to_dict(),
     }
     centroids = np.zeros((3, 4), dtype=np.float32)
-    return ws.write_run(run_id, manifest, tickets, themes, [], [], centroids, scores)
+    lineage = None
+    if trace_earlier:
+        earlier = None
+        if ws.run_ids():
+            before = ws.load_run()
+            table, traced = before.tickets(), before.lineage()
+            earlier = RunThemes(
+                before.run_id,
+                table[schema.TICKET_ID].to_numpy(),
+                table[schema.THEME_ID].to_numpy(),
+                centroids,
+                {t.theme_id: t.name for t in before.themes},
+                traced.keys() if traced else {},
+            )
+        now = RunThemes(
+            run_id,
+            tickets[schema.TICKET_ID].to_numpy(),
+            tickets[schema.THEME_ID].to_numpy(),
+            centroids,
+            names,
+        )
+        lineage = trace(earlier, now, np.zeros((len(tickets), 4), dtype=np.float32))
+    return ws.write_run(run_id, manifest, tickets, themes, [], [], centroids, scores, lineage)

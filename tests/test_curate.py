@@ -165,35 +165,91 @@ def test_proposals_are_drafted_saved_scored_and_exported(curator: Curator) -> No
     assert [p.proposal_id for p in saved_proposals(curator.current())] == [first]
 
 
-def test_labels_carry_over_to_a_new_run_of_the_same_tickets(tmp_path: Path) -> None:
-    from voc.curation.carry import carry_labels
+def _view(run) -> dict[str, tuple]:
+    """Each ticket's curated theme as the analyst sees it: name, kind, status, issue, notes."""
+    labels = run.labels
+    out = {}
+    for ticket, theme_id in zip(
+        run.tickets[schema.TICKET_ID], run.tickets[schema.THEME_ID], strict=True
+    ):
+        label = labels[int(theme_id)]
+        notes = tuple(n.text.split(" (")[0] for n in label.notes)
+        out[ticket] = (label.name, label.kind, label.status, label.issue_key, notes)
+    return out
+
+
+def test_a_re_run_of_the_same_export_shows_exactly_the_curated_view(
+    tmp_path: Path, embedder
+) -> None:
+    from voc.curation.carry import replay_curation
     from voc.curation.replay import load_curated
 
-    old = write_synthetic_run(tmp_path / "ws", hostile=False)
-    curator = Curator(tmp_path / "ws", old.run_id)
+    ws = tmp_path / "ws"
+    old = write_synthetic_run(ws, hostile=False, trace_earlier=True)
+    curator = Curator(ws, old.run_id)
     curator.rename("ana", LOGIN, "Login loop after 2FA")
-    curator.set_status("ana", LOGIN, CONFIRMED)
-    curator.add_note("ana", PRAISE, "share with the team")
-    new = write_synthetic_run(tmp_path / "ws", hostile=False)
-    carried = carry_labels(tmp_path / "ws", old.run_id, new.run_id)
-    assert {(c.from_theme, c.to_theme, c.edits) for c in carried} == {
-        (LOGIN, LOGIN, 2),
-        (PRAISE, PRAISE, 1),
-    }
-    labels = load_curated(tmp_path / "ws", new.run_id).labels
-    assert labels[LOGIN].name == "Login loop after 2FA" and labels[LOGIN].status == CONFIRMED
-    assert labels[PRAISE].notes[0].text.startswith("share with the team (ana, ")
-    assert labels[PRAISE].notes[0].author == f"voc (from run {old.run_id})"
+    curator.set_kind("ana", LOGIN, "defect")
+    curator.link_issue("ana", LOGIN, "APP-123")
+    curator.add_note("bo", LOGIN, "Seen since 5.0")
+    split = curator.propose_split(HOWTO, embedder=embedder)
+    curator.accept_split("ana", split, names=[f"API part {i}" for i in range(len(split.parts))])
+    part = min(t.theme_id for t in curator.current().themes if t.name.startswith("API part"))
+    moved = list(split.parts[0].ticket_ids[:3])
+    curator.move("ana", moved, PRAISE)
+    curator.set_status("ana", PRAISE, DISMISSED)
+    curator.merge("ana", [PRAISE, part], into=PRAISE)
+    proposal = draft_proposal(curator.current(), [LOGIN])
+    proposal_id = curator.save_proposal("ana", proposal.to_dict())
+    before = curator.current()
+
+    new = write_synthetic_run(ws, hostile=False, trace_earlier=True)
+    replay = replay_curation(ws, new.run_id, encode=None)
+    assert replay is not None and replay.from_run == old.run_id
+    assert replay.not_replayable == []
+    after = load_curated(ws, new.run_id)
+    assert _view(after) == _view(before)
+    assert sorted(t.name for t in after.themes) == sorted(t.name for t in before.themes)
+    assert [n.author for n in after.labels[LOGIN].notes] == [f"voc (from run {old.run_id})"]
+    assert after.labels[LOGIN].notes[0].text.startswith("Seen since 5.0 (bo, ")
+    saved = after.proposals[proposal_id]
+    assert [after.labels[t].name for t in saved["theme_ids"]] == ["Login loop after 2FA"]
+    assert after.history[-1].summary == f"replayed analysts' decisions from run {old.run_id}"
+
+    third = write_synthetic_run(ws, hostile=False, trace_earlier=True)  # and on, run after run
+    replay_curation(ws, third.run_id)
+    again = load_curated(ws, third.run_id)
+    assert _view(again) == _view(before)
+    assert [n.text for n in again.labels[LOGIN].notes] == [
+        n.text for n in after.labels[LOGIN].notes
+    ]
 
 
-def test_labels_do_not_land_on_a_theme_that_is_mostly_something_else() -> None:
-    import pandas as pd
+def test_what_cannot_be_replayed_is_listed_not_dropped(tmp_path: Path) -> None:
+    from voc.curation.carry import replay_curation
+    from voc.curation.replay import load_curated
 
-    from voc.curation.carry import match_themes
-
-    old = pd.DataFrame({"ticket_id": list("abcdef"), "theme_id": [1, 1, 1, 1, 2, 2]})
-    # theme 1's tickets are now inside a much bigger theme 7: too weak to carry.
-    new = pd.DataFrame(
-        {"ticket_id": list("abcdef") + list("ghijklmn"), "theme_id": [7] * 4 + [8, 8] + [7] * 8}
+    ws = tmp_path / "ws"
+    old = write_synthetic_run(ws, hostile=False, trace_earlier=True)
+    curator = Curator(ws, old.run_id)
+    curator.set_status("ana", PRAISE, DISMISSED)
+    curator.add_note("ana", PRAISE, "ignore thanks")
+    curator.rename("ana", LOGIN, "Login loop after 2FA")
+    praise = old.tickets().query(f"{schema.THEME_ID} == {PRAISE}")[schema.TICKET_ID].tolist()
+    curator.move("ana", praise[:2], LOGIN)
+    curator.save_proposal("ana", draft_proposal(curator.current(), [PRAISE, LOGIN]).to_dict())
+    # The next export has no praise at all: that theme is gone.
+    new = write_synthetic_run(
+        ws, hostile=False, trace_earlier=True, keep=lambda t: t[schema.THEME_ID] != PRAISE
     )
-    assert match_themes(old, new) == {1: (None, 1.0), 2: (8, 1.0)}
+    replay = replay_curation(ws, new.run_id)
+    assert replay is not None
+    lost = {(n.theme_id, n.decisions) for n in replay.not_replayable}
+    assert (PRAISE, (DISMISSED, "1 note")) in lost
+    assert (None, ("2 moved tickets",)) in lost
+    assert any(n.decisions[0].startswith("proposal") for n in replay.not_replayable)
+    after = load_curated(ws, new.run_id)
+    assert after.labels[LOGIN].name == "Login loop after 2FA"
+    assert after.not_replayable == [n.to_dict() for n in replay.not_replayable]
+    (saved,) = after.proposals.values()
+    assert [after.labels[t].name for t in saved["theme_ids"]] == ["Login loop after 2FA"]
+    assert after.history[-1].summary.endswith(f"{len(replay.not_replayable)} not replayable")

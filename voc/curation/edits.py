@@ -36,6 +36,7 @@ MAX_AUTHOR_CHARS = 80
 RENAME, SET_KIND, SET_STATUS, NOTE, LINK_ISSUE = "rename", "set_kind", "set_status", "note", "link"
 MERGE, SPLIT, MOVE, UNDO = "merge", "split", "move", "undo"
 SAVE_PROPOSAL, DELETE_PROPOSAL = "save_proposal", "delete_proposal"
+REPLAY = "replay"  # an account of curation replayed from an earlier run (changes nothing itself)
 PAYLOAD_KEYS: dict[str, frozenset[str]] = {
     RENAME: frozenset({"theme_id", "name"}),
     SET_KIND: frozenset({"theme_id", "kind"}),
@@ -48,6 +49,7 @@ PAYLOAD_KEYS: dict[str, frozenset[str]] = {
     UNDO: frozenset({"edit_id"}),
     SAVE_PROPOSAL: frozenset({"proposal_id", "proposal"}),
     DELETE_PROPOSAL: frozenset({"proposal_id"}),
+    REPLAY: frozenset({"from_run", "not_replayable"}),
 }
 
 # Schema migrations, in order; migration i brings the file to version i + 1. Append, never edit.

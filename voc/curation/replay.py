@@ -30,6 +30,7 @@ from voc.curation.edits import (
     MOVE,
     NOTE,
     RENAME,
+    REPLAY,
     SAVE_PROPOSAL,
     SET_KIND,
     SET_STATUS,
@@ -109,6 +110,13 @@ class CuratedRun:
     @property
     def last_edit_id(self) -> int:
         return self.history[-1].edit.edit_id if self.history else 0
+
+    @property
+    def not_replayable(self) -> list[dict[str, Any]]:
+        """What the newest replay of an earlier run's curation could not bring to this run:
+        dicts with theme_id, name, decisions and reason (see voc.curation.carry)."""
+        replays = [h.edit for h in self.history if h.edit.action == REPLAY and h.effective]
+        return list(replays[-1].payload["not_replayable"]) if replays else []
 
     def theme(self, theme_id: int) -> Theme:
         """The current theme with this id; ``KeyError`` when there is none."""
@@ -195,7 +203,7 @@ class _State:
                 self.proposals[proposal_id] = {**p["proposal"], **meta}
                 return True
             return self.proposals.pop(str(p["proposal_id"]), None) is not None
-        if edit.action == UNDO:
+        if edit.action in (UNDO, REPLAY):
             return True
         if edit.action == MOVE:
             return self._move([str(t) for t in p["ticket_ids"]], int(p["to"]))
@@ -334,5 +342,9 @@ def describe(edit: Edit) -> str:
         UNDO: lambda: f"undid edit {p['edit_id']}",
         SAVE_PROPOSAL: lambda: f'saved proposal "{p["proposal"].get("title", "")}"',
         DELETE_PROPOSAL: lambda: f"deleted proposal {p['proposal_id']}",
+        REPLAY: lambda: (
+            f"replayed analysts' decisions from run {p['from_run']}"
+            + (f"; {len(p['not_replayable'])} not replayable" if p["not_replayable"] else "")
+        ),
     }
     return texts[edit.action]() if edit.action in texts else edit.action
