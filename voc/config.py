@@ -466,8 +466,9 @@ class ThemeConfig:
     carry_labels: bool = field(
         default=True,
         metadata=_doc(
-            "After a run, carry analysts' names, kinds, statuses, notes and issue links over from "
-            "the workspace's previous run to the new themes holding most of the same tickets."
+            "After a run, replay analysts' curation of the workspace's previous run (names, kinds, "
+            "statuses, notes, issue links, merges, splits, moved tickets, proposals) onto the new "
+            "run through its lineage; what cannot be replayed is listed (docs/curation.md)."
         ),
     )
     keyword_min_share: float = field(
