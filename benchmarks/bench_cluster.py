@@ -44,13 +44,20 @@ def write_report(path: Path, lines: list[str]) -> None:
     print(table)
 
 
+SIMD_FLAGS = ("avx2", "fma", "avx512f", "avx512bw", "avx512_vnni", "avx512_bf16", "amx_tile")
+
+
 def machine() -> str:
     """One line describing the machine the numbers come from."""
-    cpu = platform.processor() or platform.machine()
+    cpu = default = platform.processor() or platform.machine()
+    flags: list[str] = []
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
+            if line.startswith("model name") and cpu == default:
                 cpu = line.split(":", 1)[1].strip()
+            if line.startswith("flags"):
+                have = set(line.split(":", 1)[1].split())
+                flags = [f for f in SIMD_FLAGS if f in have]
                 break
         mem_kb = next(
             int(line.split()[1])
@@ -60,7 +67,8 @@ def machine() -> str:
         memory = f"{mem_kb / 1024 / 1024:.0f} GiB"
     except (OSError, StopIteration):
         memory = "unknown memory"
-    return f"{os.cpu_count()} cores ({cpu}), {memory}, Python {platform.python_version()}"
+    simd = f"; CPU flags: {' '.join(flags) or 'no AVX'}"
+    return f"{os.cpu_count()} cores ({cpu}{simd}), {memory}, Python {platform.python_version()}"
 
 
 def one_run(input_path: Path, workspace: Path) -> dict:
