@@ -23,7 +23,7 @@ from benchmarks.bench_cluster import machine, write_report
 from voc.assign import Assignment, assign_tickets
 from voc.config import RunConfig
 from voc.embed import make_embedder
-from voc.pipeline import run
+from voc.runs import run
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data" / "sample_tickets.csv"

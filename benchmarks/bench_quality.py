@@ -57,7 +57,7 @@ from benchmarks.metrics import (
 from voc import schema
 from voc.config import EMBED_BACKENDS, RunConfig
 from voc.embed import Embedder, make_embedder
-from voc.pipeline import run
+from voc.runs import run
 from voc.store import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -154,7 +154,7 @@ def quality(truth_csv: str, ids: pd.Series, labels: np.ndarray) -> dict[str, flo
 def measure_voc(job: dict[str, Any]) -> dict[str, Any]:
     """``voc.pipeline.run`` on the job's export and workspace, default settings."""
     from voc import schema
-    from voc.pipeline import run
+    from voc.runs import run
 
     start = time.perf_counter()
     result = run(job["export"], job["workspace"])

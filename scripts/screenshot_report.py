@@ -12,8 +12,8 @@ import tempfile
 from pathlib import Path
 
 from scripts.browser import browser_page
-from voc.pipeline import run
 from voc.report import build_report, write_report
+from voc.runs import run
 from voc.store import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -45,7 +45,7 @@ def sample_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def sample_run(sample_workspace: Path, embedder):
     """One real run of the default pipeline on the sample export."""
-    from voc.pipeline import run
+    from voc.runs import run
 
     return run(SAMPLE, sample_workspace, embedder=embedder)
 

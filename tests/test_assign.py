@@ -16,7 +16,7 @@ from voc.assign import Assignment, assign_tickets
 from voc.cli import app
 from voc.config import RunConfig
 from voc.curation.actions import Curator
-from voc.pipeline import run
+from voc.runs import run
 from voc.schema import UNTHEMED_ID
 
 TOPICS = {

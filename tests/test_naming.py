@@ -216,7 +216,7 @@ NEAREST_OWN_FLOOR = 0.70
 )
 def test_banking77_names_are_near_their_intents(tmp_path, embedder) -> None:
     from benchmarks.metrics import human_label, majority_labels, name_proxy
-    from voc.pipeline import run
+    from voc.runs import run
 
     data = pd.read_csv(BANKING77_TEST).head(SUBSET)
     data.insert(0, "id", [f"q{i}" for i in range(len(data))])

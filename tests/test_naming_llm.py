@@ -476,7 +476,7 @@ TOPICS = {
 
 def test_llm_names_reach_themes_json(server: FakeModel, tmp_path: Path, embedder) -> None:
     from tests.conftest import write_csv
-    from voc.pipeline import run
+    from voc.runs import run
 
     rows = [
         (f"Refund request {n}", f"I would like my money back for order {n}, it was a mistake.")
@@ -517,7 +517,7 @@ def test_an_unreachable_namer_is_a_warning_and_the_offline_names_stay(
     tmp_path: Path, embedder
 ) -> None:
     from tests.conftest import write_csv
-    from voc.pipeline import run
+    from voc.runs import run
 
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))

@@ -104,7 +104,7 @@ def test_same_seed_gives_identical_assignments_and_uses_the_cache(
     sample_run, sample_workspace, embedder
 ) -> None:
     from voc.config import RunConfig
-    from voc.pipeline import run
+    from voc.runs import run
 
     refit = RunConfig().with_overrides({"cluster.update_max_new": 0.0})
     again = run(SAMPLE, sample_workspace, refit, embedder=embedder)

@@ -30,7 +30,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def banking_run(tmp_path_factory: pytest.TempPathFactory, embedder):
-    from voc.pipeline import run
+    from voc.runs import run
 
     data = pd.read_csv(BANKING77_TEST).head(SUBSET)
     data.insert(0, "id", [f"q{i}" for i in range(len(data))])

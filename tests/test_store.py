@@ -18,7 +18,7 @@ from voc.atomic import ABANDONED_AFTER_SECONDS
 from voc.cli import app
 from voc.config import RunConfig
 from voc.errors import StoreError
-from voc.pipeline import run
+from voc.runs import run
 from voc.schema import ParentTheme, SkippedRow, Theme
 from voc.store import ASSIGNMENTS, Workspace
 

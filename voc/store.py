@@ -18,6 +18,7 @@ import csv
 import json
 import secrets
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +33,7 @@ from voc.config import RunConfig
 from voc.embed import EmbeddingCache
 from voc.errors import StoreError
 from voc.lineage import Lineage, RunChanges, RunThemes, changes
+from voc.manifest import RunManifest
 from voc.schema import ParentTheme, RunScores, SkippedRow, Theme
 
 MANIFEST = "manifest.json"
@@ -53,17 +55,23 @@ class StoredRun:
 
     run_id: str
     path: Path
-    manifest: dict[str, Any]
+    manifest: dict[str, Any]  # manifest.json as read; ``info`` is the same, typed
     themes: list[Theme]
     parents: list[ParentTheme]
 
-    def tickets(self) -> pd.DataFrame:
-        """The run's ticket table (read on demand: it can be large)."""
-        return pd.read_parquet(self.path / TICKETS)
+    @property
+    def info(self) -> RunManifest:
+        """The run's manifest as a typed record (docs/workspace.md, "manifest.json")."""
+        return RunManifest.from_dict(self.manifest)
+
+    def tickets(self, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """The run's ticket table, or some of its columns (read on demand: it can be large)."""
+        chosen = None if columns is None else list(columns)
+        return pd.read_parquet(self.path / TICKETS, columns=chosen)
 
     def config(self) -> RunConfig:
         """The settings the run was made with (defaults for any this voc does not know)."""
-        return RunConfig.from_dict(self.manifest.get("config", {}), ignore_unknown=True)
+        return RunConfig.from_dict(self.info.config, ignore_unknown=True)
 
     def scores(self) -> RunScores | None:
         """Measures and friction scores of every theme; None for a run made before voc scored."""
@@ -90,10 +98,14 @@ class StoredRun:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StoreError(f"lineage file {path} is unreadable: {exc}") from None
 
-    def run_themes(self) -> RunThemes:
-        """What lineage needs of this run: its tickets' themes, centroids, names and keys."""
-        columns = [schema.TICKET_ID, schema.THEME_ID, schema.THEME_SIMILARITY]
-        table = pd.read_parquet(self.path / TICKETS, columns=columns)
+    def run_themes(self, table: pd.DataFrame | None = None) -> RunThemes:
+        """What lineage needs of this run: its tickets' themes, centroids, names and keys.
+
+        ``table``: its ticket table (at least ticket id, theme id and similarity), when the caller
+        has read it already; None: those columns are read here.
+        """
+        if table is None:
+            table = self.tickets([schema.TICKET_ID, schema.THEME_ID, schema.THEME_SIMILARITY])
         lineage = self.lineage()
         return RunThemes(
             run_id=self.run_id,
@@ -196,12 +208,12 @@ class Workspace:
                 f"{earlier_id}; voc diff compares a run with the run before it"
             )
         earlier = self.load_run(lineage.earlier_run_id)
-        return changes(lineage, earlier.manifest["rows"]["used"], later.manifest["rows"]["used"])
+        return changes(lineage, earlier.info.rows.used, later.info.rows.used)
 
     def write_run(
         self,
         run_id: str,
-        manifest: dict[str, Any],
+        manifest: RunManifest | dict[str, Any],
         tickets: pd.DataFrame,
         themes: list[Theme],
         parents: list[ParentTheme],
@@ -237,6 +249,8 @@ class Workspace:
                     _write_json(tmp / SCORES, scores.to_dict())
                 if lineage is not None:
                     _write_json(tmp / LINEAGE, lineage.to_dict())
+                if isinstance(manifest, RunManifest):
+                    manifest = manifest.to_dict()
                 _write_json(tmp / MANIFEST, manifest)  # last: its presence marks a complete run
             tmp.rename(final)
         except OSError as exc:  # a full disk, above all

@@ -8,8 +8,11 @@ keeps those themes: known tickets keep their theme and map place, new ones are a
 costs a fraction of a full fit. A ticket counts as known when its id and cleaned text are both
 unchanged.
 
+Nothing here reads the workspace: the workspace layer (:mod:`voc.runs`) reads the newest run once
+into an :class:`EarlierRun` and hands it to the pipeline, which decides with :func:`earlier_fit`.
+
 Example:
-    >>> earlier = earlier_fit(Workspace("ws"), frame, config, embedder.model_id)  # doctest: +SKIP
+    >>> earlier = earlier_fit(earlier_run, frame, config, embedder.model_id)  # doctest: +SKIP
     >>> earlier.new if earlier else "full fit"  # doctest: +SKIP
 """
 
@@ -24,7 +27,34 @@ import pandas as pd
 from voc import schema
 from voc.cluster import ThemeModel
 from voc.config import RunConfig
-from voc.store import TICKETS, Workspace
+from voc.lineage import RunThemes
+from voc.manifest import RunManifest, UpdateRecord
+
+# What lineage needs of the earlier run's ticket table, and what keeping its fit needs besides.
+LINEAGE_COLUMNS = (schema.TICKET_ID, schema.THEME_ID, schema.THEME_SIMILARITY)
+FIT_COLUMNS = (schema.TEXT, schema.MAP_X, schema.MAP_Y)
+
+
+@dataclass(frozen=True)
+class EarlierRun:
+    """The newest earlier run, read once by the workspace layer and handed to the pipeline."""
+
+    manifest: RunManifest
+    config: RunConfig  # the settings it was made with
+    tickets: pd.DataFrame  # its ticket table: LINEAGE_COLUMNS, and FIT_COLUMNS when it may be kept
+    themes: RunThemes  # its tickets' themes, centroids, names and keys, for lineage
+
+    @property
+    def run_id(self) -> str:
+        return self.manifest.run_id
+
+    def traceable(self, model_id: str, dimensions: int) -> RunThemes | None:
+        """Its themes for lineage; None when it was embedded by another model (its centroids live
+        in another space: its themes are not traced)."""
+        same_model = self.manifest.embedding.model_id == model_id
+        if not same_model or self.themes.centroids.shape[1:] != (dimensions,):
+            return None
+        return self.themes
 
 
 @dataclass(frozen=True)
@@ -40,46 +70,46 @@ class EarlierFit:
     new: int  # tickets not in that run
     new_since_fit: int  # tickets added since ``fit_run``, these included
 
-    def record(self, new_themes: int) -> dict[str, Any]:
+    def record(self, new_themes: int) -> UpdateRecord:
         """The manifest's account of the update."""
-        return {
-            "of_run": self.run_id,
-            "fit_run": self.fit_run,
-            "kept": int(self.known.sum()),
-            "new": self.new,
-            "new_since_fit": self.new_since_fit,
-            "new_themes": new_themes,
-        }
+        return UpdateRecord(
+            of_run=self.run_id,
+            fit_run=self.fit_run,
+            kept=int(self.known.sum()),
+            new=self.new,
+            new_since_fit=self.new_since_fit,
+            new_themes=new_themes,
+        )
 
 
-def earlier_fit(
-    ws: Workspace, frame: pd.DataFrame, config: RunConfig, model_id: str
-) -> EarlierFit | None:
-    """The newest run's fit when this run may keep it; None when themes must be learnt afresh."""
-    limit = config.cluster.update_max_new
-    ids = ws.run_ids()
-    if limit <= 0 or not ids or frame.empty:
-        return None
-    earlier = ws.load_run(ids[-1])
-    manifest = earlier.manifest
-    then = earlier.config()
-    same_settings = (
-        manifest.get("embedding", {}).get("model_id") == model_id
+def may_keep(then: RunConfig, config: RunConfig) -> bool:
+    """Whether a run made with ``then`` may keep its themes under ``config`` (before the new
+    export is read: the model's id and the tickets are checked by :func:`earlier_fit`)."""
+    return (
+        config.cluster.update_max_new > 0
         and then.embed.max_chars == config.embed.max_chars
         and _model_params(then) == _model_params(config)
     )
-    if not same_settings:
+
+
+def earlier_fit(
+    earlier: EarlierRun | None, frame: pd.DataFrame, config: RunConfig, model_id: str
+) -> EarlierFit | None:
+    """The newest run's fit when this run may keep it; None when themes must be learnt afresh."""
+    limit = config.cluster.update_max_new
+    if earlier is None or frame.empty or not may_keep(earlier.config, config):
         return None
-    columns = [schema.TICKET_ID, schema.TEXT, schema.THEME_ID, schema.MAP_X, schema.MAP_Y]
-    table = pd.read_parquet(earlier.path / TICKETS, columns=columns)
+    table = earlier.tickets
+    if earlier.manifest.embedding.model_id != model_id or not set(FIT_COLUMNS) <= set(table):
+        return None
     old_keys = pd.Index(_ticket_keys(table))
     row = old_keys.get_indexer(_ticket_keys(frame)) if old_keys.is_unique else None
     if row is None:
         return None
     known = row >= 0
     new = int((~known).sum())
-    before = manifest.get("clustering", {}).get("update") or {}
-    new_since_fit = int(before.get("new_since_fit", 0)) + new
+    before = earlier.manifest.clustering.update
+    new_since_fit = (before.new_since_fit if before else 0) + new
     dropped = len(table) - int(known.sum())
     if new_since_fit > limit * len(frame) or dropped > limit * len(table):
         return None
@@ -87,11 +117,11 @@ def earlier_fit(
     xy = table[[schema.MAP_X, schema.MAP_Y]].to_numpy(dtype=np.float32)[picked]
     return EarlierFit(
         run_id=earlier.run_id,
-        fit_run=str(before.get("fit_run", earlier.run_id)),
+        fit_run=before.fit_run if before else earlier.run_id,
         known=known,
         labels=table[schema.THEME_ID].to_numpy(dtype=np.int64)[picked],
         xy=None if np.isnan(xy[known]).any() else xy,
-        centroids=earlier.centroids(),
+        centroids=earlier.themes.centroids,
         new=new,
         new_since_fit=new_since_fit,
     )
