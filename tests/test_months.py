@@ -33,6 +33,7 @@ from voc.runs import run
 from voc.schema import UNTHEMED_ID
 from voc.store import StoredRun, Workspace
 
+pytestmark = pytest.mark.slow
 ROOT = Path(__file__).parents[1]
 PAIR = "+".join(SPLIT)  # month one's label for the two close problems it cannot tell apart
 
