@@ -23,7 +23,7 @@ from voc.cli import app
 from voc.curation.actions import Curator
 from voc.curation.proposals import draft_proposal
 from voc.curation.replay import CONFIRMED, DISMISSED, CuratedRun, load_curated
-from voc.pipeline import run
+from voc.runs import run
 from voc.store import StoredRun, Workspace
 
 pytestmark = pytest.mark.slow
