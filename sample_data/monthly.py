@@ -7,7 +7,8 @@ that a run needs no second model, deterministic for a seed. Month two, against m
 - ``gone``: a problem month two no longer has (CSV exports missing rows, fixed);
 - ``grown``: a problem four times as frequent (the slow dashboard);
 - ``split``: two close problems (a duplicate charge, a refund request) that month one has too few
-  of to tell apart, so they cluster as one theme; month two has enough of each for two themes;
+  of to tell apart (9 each: below the smallest theme the clustering forms at that size), so they
+  cluster as one theme; month two has enough of each (60) for two themes;
 - ``same``: the other problems, at about the same volume.
 
 Each ticket's planted problem goes to a truth file, as for the sample. Usage::
@@ -53,7 +54,7 @@ SAME = (
     "mobile_photo_upload_crash",
     "webhook_duplicate_delivery",
     "search_no_results",
-    "cancel_subscription_hard",
+    "team_invite_permissions_confusing",
     "api_key_howto",
     "dark_mode_request",
     "import_contacts_howto",
@@ -66,8 +67,8 @@ MONTH_ONE: dict[str, int] = {
     **{slug: 70 for slug in SAME},
     GONE: 70,
     GROWN: 30,
-    SPLIT[0]: 14,
-    SPLIT[1]: 14,
+    SPLIT[0]: 9,
+    SPLIT[1]: 9,
 }
 MONTH_TWO: dict[str, int] = {
     **{slug: 70 for slug in SAME},

@@ -78,7 +78,7 @@ def curate_month_one(ws: Path, stored: StoredRun, truth: dict[str, str]) -> dict
     curator.set_status(AUTHOR, login, CONFIRMED)
     curator.add_note(AUTHOR, login, "Seen since release 5.0")
     curator.link_issue(AUTHOR, login, "APP-101")
-    curator.set_kind(AUTHOR, theme_of(problems, "cancel_subscription_hard"), "billing")
+    curator.set_kind(AUTHOR, theme_of(problems, "webhook_duplicate_delivery"), "billing")
     curator.set_status(AUTHOR, dark, DISMISSED)
     curator.merge(AUTHOR, [howto, contacts], into=howto)
     curator.rename(AUTHOR, howto, "Setup how-tos")
@@ -163,7 +163,7 @@ def test_every_edit_of_month_one_shows_on_month_two_or_is_listed(months: Months)
     assert login.name == "Login loop after 2FA" and login.status == CONFIRMED
     assert login.issue_key == "APP-101"
     assert [n.text.split(" (")[0] for n in login.notes] == ["Seen since release 5.0"]
-    assert labels[theme_of(problems, "cancel_subscription_hard")].kind == "billing"
+    assert labels[theme_of(problems, "webhook_duplicate_delivery")].kind == "billing"
     assert labels[theme_of(problems, "dark_mode_request")].status == DISMISSED
     # The merge is made again: both how-tos are one theme, under the analyst's name.
     howto = theme_of(problems, "api_key_howto")
