@@ -138,9 +138,10 @@ def load_earlier(ws: Workspace, config: RunConfig) -> EarlierRun | None:
         return None
     stored = ws.load_run(ids[-1])
     then = stored.config()
-    columns = LINEAGE_COLUMNS + (FIT_COLUMNS if may_keep(then, config) else ())
-    table = stored.tickets(columns)
-    return EarlierRun(stored.info, then, table, stored.run_themes(table))
+    wanted = LINEAGE_COLUMNS + (FIT_COLUMNS if may_keep(then, config) else ())
+    present = set(stored.ticket_columns())  # a run of an older voc may lack some
+    table = stored.tickets([c for c in wanted if c in present])
+    return EarlierRun.from_table(stored.info, then, table, stored.run_themes(table))
 
 
 def _replay_curation(ws: Workspace, stored: StoredRun) -> list[CarriedLabel]:

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 
 from voc import schema
 from voc.atomic import held, remove_abandoned, write_error, write_whole
@@ -68,6 +69,10 @@ class StoredRun:
         """The run's ticket table, or some of its columns (read on demand: it can be large)."""
         chosen = None if columns is None else list(columns)
         return pd.read_parquet(self.path / TICKETS, columns=chosen)
+
+    def ticket_columns(self) -> list[str]:
+        """The columns of the run's ticket table (read from the file's schema, not its rows)."""
+        return pq.read_schema(self.path / TICKETS).names
 
     def config(self) -> RunConfig:
         """The settings the run was made with (defaults for any this voc does not know)."""
@@ -114,7 +119,11 @@ class StoredRun:
             centroids=self.centroids(),
             names={t.theme_id: t.name for t in self.themes},
             keys=lineage.keys() if lineage else {},
-            similarity=table[schema.THEME_SIMILARITY].to_numpy(dtype=np.float32),
+            similarity=(
+                table[schema.THEME_SIMILARITY].to_numpy(dtype=np.float32)
+                if schema.THEME_SIMILARITY in table
+                else None
+            ),
         )
 
 

@@ -41,8 +41,24 @@ class EarlierRun:
 
     manifest: RunManifest
     config: RunConfig  # the settings it was made with
-    tickets: pd.DataFrame  # its ticket table: LINEAGE_COLUMNS, and FIT_COLUMNS when it may be kept
     themes: RunThemes  # its tickets' themes, centroids, names and keys, for lineage
+    keys: np.ndarray | None  # per ticket, a hash of its id and text; None: its fit is not kept
+    xy: np.ndarray | None  # per ticket, its map place (NaN where it had none)
+
+    @classmethod
+    def from_table(
+        cls, manifest: RunManifest, config: RunConfig, tickets: pd.DataFrame, themes: RunThemes
+    ) -> EarlierRun:
+        """From its ticket table (LINEAGE_COLUMNS, and FIT_COLUMNS when its fit may be kept):
+        only the hashes of the texts are kept, not the texts."""
+        fit = set(FIT_COLUMNS) <= set(tickets.columns)
+        return cls(
+            manifest,
+            config,
+            themes,
+            keys=_ticket_keys(tickets) if fit else None,
+            xy=tickets[[schema.MAP_X, schema.MAP_Y]].to_numpy(dtype=np.float32) if fit else None,
+        )
 
     @property
     def run_id(self) -> str:
@@ -99,10 +115,10 @@ def earlier_fit(
     limit = config.cluster.update_max_new
     if earlier is None or frame.empty or not may_keep(earlier.config, config):
         return None
-    table = earlier.tickets
-    if earlier.manifest.embedding.model_id != model_id or not set(FIT_COLUMNS) <= set(table):
+    same_model = earlier.manifest.embedding.model_id == model_id
+    if not same_model or earlier.keys is None or earlier.xy is None:
         return None
-    old_keys = pd.Index(_ticket_keys(table))
+    old_keys = pd.Index(earlier.keys)
     row = old_keys.get_indexer(_ticket_keys(frame)) if old_keys.is_unique else None
     if row is None:
         return None
@@ -110,16 +126,16 @@ def earlier_fit(
     new = int((~known).sum())
     before = earlier.manifest.clustering.update
     new_since_fit = (before.new_since_fit if before else 0) + new
-    dropped = len(table) - int(known.sum())
-    if new_since_fit > limit * len(frame) or dropped > limit * len(table):
+    dropped = len(old_keys) - int(known.sum())
+    if new_since_fit > limit * len(frame) or dropped > limit * len(old_keys):
         return None
     picked = np.where(known, row, 0)
-    xy = table[[schema.MAP_X, schema.MAP_Y]].to_numpy(dtype=np.float32)[picked]
+    xy = earlier.xy[picked]
     return EarlierFit(
         run_id=earlier.run_id,
         fit_run=before.fit_run if before else earlier.run_id,
         known=known,
-        labels=table[schema.THEME_ID].to_numpy(dtype=np.int64)[picked],
+        labels=earlier.themes.theme_ids.astype(np.int64)[picked],
         xy=None if np.isnan(xy[known]).any() else xy,
         centroids=earlier.themes.centroids,
         new=new,
