@@ -43,6 +43,7 @@ class Months:
     split_parts: dict[str, str]  # planted problem -> the name of month one's split part
     proposal_id: str
     moved: list[str]
+    output: str  # what ``voc cluster`` said when month two was clustered
 
 
 def problem_of(stored: StoredRun | CuratedRun, truth: dict[str, str]) -> dict[int, str]:
@@ -116,7 +117,9 @@ def months(tmp_path_factory: pytest.TempPathFactory, embedder) -> Months:
     ws = folder / "ws"
     one = run(exports[0], ws, embedder=embedder).stored
     curated = curate_month_one(ws, one, truth[0])
-    two = run(exports[1], ws, embedder=embedder).stored
+    clustered = runner.invoke(app, ["cluster", str(exports[1]), "-w", str(ws)])  # as ops would
+    assert clustered.exit_code == 0, clustered.output
+    two = Workspace(ws).load_run()
     return Months(
         ws,
         exports,
@@ -128,6 +131,7 @@ def months(tmp_path_factory: pytest.TempPathFactory, embedder) -> Months:
         curated["parts"],
         curated["proposal_id"],
         curated["moved"],
+        clustered.output,
     )
 
 
@@ -183,6 +187,9 @@ def test_every_edit_of_month_one_shows_on_month_two_or_is_listed(months: Months)
     gone = next(n for n in curated.not_replayable if n["name"] == "CSV export drops rows")
     assert "descends from it" in gone["reason"]
     assert "not replayable" in curated.history[-1].summary
+    assert f"Analysts' curation of run {months.one.run_id} replayed" in months.output
+    assert f"Not replayable ({len(curated.not_replayable)})" in months.output
+    assert "CSV export drops rows" in months.output
 
 
 def test_proposals_survive_on_the_new_themes(months: Months) -> None:

@@ -23,6 +23,7 @@ from rich.table import Table
 
 from voc.assign import Assignment, assign_tickets
 from voc.config import RunConfig, load_config
+from voc.curation.carry import Replay
 from voc.curation.proposals import EXPORT_FORMATS, export_proposals, saved_proposals
 from voc.curation.replay import DISMISSED, load_curated
 from voc.errors import EMERGING_EXIT_CODE, USER_ERROR_EXIT_CODE, ConfigError, VocError
@@ -186,7 +187,9 @@ def cluster(
     with _ProgressBar(enabled=not as_json) as report:
         result = run(input_file, workspace, config, progress=report)
     if as_json:
-        _print_json(_summary(result.info, result.themes, result.parents, result.stored.path))
+        summary = _summary(result.info, result.themes, result.parents, result.stored.path)
+        summary["replayed"] = asdict(result.replayed) if result.replayed else None
+        _print_json(summary)
         return
     info = result.info
     for warning in info.warnings:
@@ -200,13 +203,8 @@ def cluster(
             f"{update.new_themes} new themes (--refit learns themes afresh).",
             highlight=False,
         )
-    if result.carried:
-        moved = sum(1 for c in result.carried if c.to_theme is not None)
-        out.print(
-            f"Analysts' labels carried over from the previous run: {moved} of "
-            f"{len(result.carried)} labelled themes matched a new theme.",
-            highlight=False,
-        )
+    if result.replayed:
+        _print_replay(result.replayed)
     out.print(
         f"Friction report: voc report --workspace {escape(str(workspace))} --out friction.html",
         highlight=False,
@@ -596,6 +594,21 @@ def _counts(themes: list[Theme]) -> tuple[int, int, float]:
     parents = {t.parent_id for t in themed if t.parent_id is not None}
     unthemed = sum(t.share for t in themes if t.theme_id == UNTHEMED_ID)
     return len(themed), len(parents), unthemed
+
+
+def _print_replay(replay: Replay) -> None:
+    """What of the previous run's curation came along, and what could not."""
+    out.print(
+        f"Analysts' curation of run {replay.from_run} replayed: {replay.edits} edits "
+        "(the dashboard's Curate history lists them).",
+        highlight=False,
+    )
+    if replay.not_replayable:
+        err.print(f"[yellow]Not replayable ({len(replay.not_replayable)}):[/]", highlight=False)
+    for lost in replay.not_replayable:
+        theme = f'theme {lost.theme_id} "{lost.name}"' if lost.theme_id is not None else "tickets"
+        what = ", ".join(lost.decisions)
+        err.print(f"  {escape(theme)}: {escape(what)}: {escape(lost.reason)}", highlight=False)
 
 
 def _print_json(data: dict[str, Any]) -> None:

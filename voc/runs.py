@@ -12,13 +12,12 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from voc.config import RunConfig
-from voc.curation.carry import CarriedLabel, carry_labels
-from voc.curation.edits import EditStore
+from voc.curation.carry import Replay, replay_curation
 from voc.embed import Embedder, Progress
 from voc.engine import Engine, make_engine
 from voc.manifest import RunManifest
@@ -34,7 +33,7 @@ class RunResult:
 
     stored: StoredRun
     ingest: IngestResult
-    carried: list[CarriedLabel] = field(default_factory=list)  # labels from the previous run
+    replayed: Replay | None = None  # analysts' curation of the previous run, replayed onto it
 
     @property
     def run_id(self) -> str:
@@ -123,8 +122,8 @@ def _run(
     )
     if progress:
         progress("write", 1, 1)
-    carried = _replay_curation(ws, stored) if config.themes.carry_labels else []
-    return RunResult(stored=stored, ingest=made.ingest, carried=carried)
+    replayed = replay_curation(ws.root, stored.run_id) if config.themes.carry_labels else None
+    return RunResult(stored=stored, ingest=made.ingest, replayed=replayed)
 
 
 def load_earlier(ws: Workspace, config: RunConfig) -> EarlierRun | None:
@@ -142,12 +141,3 @@ def load_earlier(ws: Workspace, config: RunConfig) -> EarlierRun | None:
     present = set(stored.ticket_columns())  # a run of an older voc may lack some
     table = stored.tickets([c for c in wanted if c in present])
     return EarlierRun.from_table(stored.info, then, table, stored.run_themes(table))
-
-
-def _replay_curation(ws: Workspace, stored: StoredRun) -> list[CarriedLabel]:
-    """Analysts' edits of the run before ``stored``, replayed onto it (none: nothing to do)."""
-    earlier = [r for r in ws.run_ids() if r < stored.run_id]
-    store = EditStore(ws.root)
-    if not earlier or not store.path.exists() or not store.last_edit_id(earlier[-1]):
-        return []
-    return carry_labels(ws.root, earlier[-1], stored.run_id)

@@ -55,7 +55,6 @@ from voc.curation.replay import NEW, REPRESENTATIVES, CuratedRun, ThemeLabel, cu
 from voc.lineage import Lineage
 from voc.store import StoredRun, Workspace
 
-CarriedLabel = Any  # TEMPORARY: see carry_labels
 REPLAY_AUTHOR = "voc (from run {run_id})"
 PROPOSAL_META = ("proposal_id", "author", "updated_at")
 
@@ -466,9 +465,3 @@ def _default_encode(ws: Workspace, run: StoredRun) -> Encode:
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
     return encode
-
-
-def carry_labels(workspace: str | Path, from_run: str, to_run: str) -> list[Replay]:
-    """TEMPORARY shim while the pipeline moves to voc.runs: replays and returns no labels."""
-    replay = replay_curation(workspace, to_run)
-    return [] if replay is None else []
