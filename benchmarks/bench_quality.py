@@ -9,7 +9,7 @@ Datasets (each skipped with a message when its file is absent; the first three l
   and Indonesian text (16 intents; each Indonesian text's counterpart is the English one);
 - the bundled sample export against its planted truth (themes, language).
 
-For each, voc (through :func:`voc.pipeline.run`, default settings) and BERTopic (default
+For each, voc (through :func:`voc.runs.run`, default settings) and BERTopic (default
 parameters, fitted on the vectors of the run's main embedder, read back from voc's embedding
 cache) are scored with :mod:`benchmarks.metrics`: themes, Unthemed share, NMI and ARI against the
 true intents (Unthemed / outliers one group), the name proxy (cosine, in voc's default embedder,

@@ -152,7 +152,7 @@ def quality(truth_csv: str, ids: pd.Series, labels: np.ndarray) -> dict[str, flo
 
 
 def measure_voc(job: dict[str, Any]) -> dict[str, Any]:
-    """``voc.pipeline.run`` on the job's export and workspace, default settings."""
+    """``voc.runs.run`` on the job's export and workspace, default settings."""
     from voc import schema
     from voc.runs import run
 
@@ -417,7 +417,7 @@ def report(sizes: list[dict[str, Any]], million: dict[str, Any] | None, seed: in
     ]
     if sizes:
         lines += [
-            "Wall: seconds of `voc.pipeline.run` (read to stored run) or of BERTopic's read, "
+            "Wall: seconds of `voc.runs.run` (read to stored run) or of BERTopic's read, "
             "model load and `fit_transform`, embedding included for both; voc's stages are "
             "its manifest's (clean: CPU seconds summed over the cleaning processes). Peak RSS "
             "MB: the high-water mark of the measuring process or of its largest child (voc's "

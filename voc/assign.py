@@ -130,7 +130,7 @@ def assign_tickets(
     stored = ws.load_run(run_id)
     curated = curate(stored, EditStore(ws.root).edits(stored.run_id))
     config = stored.config()
-    mode = stored.manifest.get("languages", {}).get("mode")
+    mode = stored.info.language_mode
     embed_config = config.embed.multilingual() if mode == MULTILINGUAL else config.embed
     embedder = embedder or make_embedder(embed_config)
     cache = ws.embedding_cache() if config.embed.use_cache else None

@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from voc import schema
+from voc.crosslingual import MULTILINGUAL
 from voc.curation.edits import (
     LINK_ISSUE,
     MERGE,
@@ -455,8 +456,7 @@ def _default_encode(ws: Workspace, run: StoredRun) -> Encode:
     from voc.prepare import embedding_texts
 
     config = run.config().embed
-    mode = (run.manifest.get("languages") or {}).get("mode")
-    if mode == "multilingual":
+    if run.info.language_mode == MULTILINGUAL:
         config = config.multilingual()
     encoder = CachedEmbedder(make_embedder(config), ws.embedding_cache())
 
