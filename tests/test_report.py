@@ -117,3 +117,64 @@ def test_format_from_the_file_name() -> None:
         format_for_path("report.txt")
     with pytest.raises(ConfigError, match="unknown report format"):
         render_report(None, "pdf")  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two synthetic runs, the second traced against the first: its praise theme is gone and
+    half of its how-to tickets too (no pipeline run: both are written straight to the store)."""
+    from voc import schema
+
+    root = tmp_path_factory.mktemp("two_runs")
+    write_synthetic_run(root, hostile=True, trace_earlier=True)
+
+    def keep(tickets):
+        ids = tickets[schema.TICKET_ID].astype(int)
+        theme = tickets[schema.THEME_ID]
+        return (theme != 2) & ~((theme == 1) & (ids % 2 == 0))
+
+    write_synthetic_run(root, hostile=True, trace_earlier=True, keep=keep)
+    return root
+
+
+def test_the_report_says_what_changed_since_the_last_run(two_runs: Path) -> None:
+    from voc.curation.actions import Curator
+    from voc.curation.replay import load_curated
+    from voc.store import Workspace
+
+    first, second = Workspace(two_runs).run_ids()
+    Curator(two_runs).rename("ana", 0, "Sign-in loop")
+    report = build_report(load_curated(two_runs))
+    since = report.since_last_run
+    assert since is not None and since.earlier_run_id == first and since.run_id == second
+    expected = Workspace(two_runs).changes()  # what voc diff says, row for row
+    assert (
+        [(r.change, r.theme_id) for r in since.rows]
+        == [(g, c.theme_id) for g in ("gone", "grown") for c in getattr(expected, g)]
+        == [("gone", 2), ("grown", 0)]
+    )
+    gone, grown = since.rows
+    assert (gone.tickets_before, gone.tickets_after) == (40, None)
+    assert grown.name == "Sign-in loop"  # the analysts' name, not the one clustered
+    assert since.counts["gone"] == 1 and since.unchanged == expected.unchanged
+    assert since.headline.startswith(
+        f"Since run {first} (207 tickets; this run 127): 0 new, 1 gone"
+    )
+
+    text = render_report(report, "md").decode("utf-8")
+    section = text[text.index("## Since the last run") : text.index("## Themes ranked")]
+    assert escape(since.headline) in section
+    assert "| gone | thanks support (#2) |  | 40 | n/a | 19% | n/a |" in section
+    assert "| grown | Sign-in loop (#0) | #0 | 80 | 80 | 39% | 63% |" in section
+    page = render_report(report, "html").decode("utf-8")
+    html = page[page.index('<section id="since-last-run">') : page.index('<section id="ranking">')]
+    assert "<td>gone</td><td>thanks support (#2)</td>" in html
+    assert "<td>grown</td><td>Sign-in loop (#0)</td><td>#0</td>" in html
+    data = json.loads(render_report(report, "json"))
+    assert [r["change"] for r in data["since_last_run"]["rows"]] == ["gone", "grown"]
+
+
+def test_a_first_run_has_no_since_the_last_run_section(hostile) -> None:
+    assert hostile.since_last_run is None
+    assert "Since the last run" not in render_report(hostile, "md").decode("utf-8")
+    assert 'id="since-last-run"' not in render_report(hostile, "html").decode("utf-8")

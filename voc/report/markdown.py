@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from voc.report.format import growth_text, kind_text, one_line, percent
-from voc.report.model import Report, ThemeSection
+from voc.report.model import Report, SinceLastRun, ThemeSection
 
 # Characters Markdown (CommonMark and GitHub's tables) reads as syntax anywhere in a line, and
 # those that start a heading, list or quote at the start of one.
@@ -35,6 +35,7 @@ def to_markdown(report: Report) -> str:
         "",
         *_summary(report),
         "",
+        *_since_last_run(report.since_last_run),
         "## Themes ranked by friction",
         "",
         "| # | theme | kind | friction | tickets | growth | CSAT impact | negative | orgs |",
@@ -83,6 +84,26 @@ def _summary(report: Report) -> list[str]:
     if report.dismissed:
         lines.append(f"- Dismissed by analysts, not ranked: {_names(report.dismissed)}")
     return lines
+
+
+def _since_last_run(since: SinceLastRun | None) -> list[str]:
+    """The "since the last run" section; nothing for a run with no earlier run."""
+    if since is None:
+        return []
+    lines = ["## Since the last run", "", escape(since.headline), ""]
+    if not since.rows:
+        return [*lines, "No theme changed.", ""]
+    lines += [
+        "| change | theme | from themes | tickets before | after | share before | after |",
+        "|---|---|---|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {r.change} | {escape(r.name)} (#{r.theme_id}) | "
+        f"{', '.join(f'#{t}' for t in r.from_themes)} | {_count(r.tickets_before)} | "
+        f"{_count(r.tickets_after)} | {percent(r.share_before)} | {percent(r.share_after)} |"
+        for r in since.rows
+    ]
+    return [*lines, ""]
 
 
 def _names(sections: list[ThemeSection]) -> str:

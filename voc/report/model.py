@@ -7,6 +7,7 @@ with components, quotes, organizations) and the methods; the renderers only lay 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,10 +15,12 @@ from typing import Any
 
 from voc import schema
 from voc.curation.replay import DISMISSED, CuratedRun, ThemeLabel, curate
+from voc.errors import StoreError
+from voc.lineage import RunChanges, ThemeChange
 from voc.report.format import shorten
 from voc.schema import RunScores, Theme, ThemeScore
 from voc.score import COMPONENTS
-from voc.store import StoredRun
+from voc.store import StoredRun, Workspace
 
 MAX_QUOTES = 5
 QUOTE_CHARS = 400  # quotes are cut (at a word) to this length
@@ -56,6 +59,89 @@ class ThemeSection:
         }
 
 
+# The groups of the "since the last run" summary, in the order every view lists them.
+CHANGE_GROUPS: tuple[str, ...] = ("new", "gone", "grown", "shrunk", "split", "merged", "renamed")
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One line of the "since the last run" table: a theme, how it changed, before and after."""
+
+    change: str  # one of CHANGE_GROUPS
+    theme_id: int  # the new run's theme; the earlier run's for a gone theme
+    name: str
+    from_themes: tuple[int, ...]  # the earlier run's themes it descends from
+    tickets_before: int | None
+    tickets_after: int | None
+    share_before: float | None
+    share_after: float | None
+
+
+@dataclass(frozen=True)
+class SinceLastRun:
+    """What changed since the run this one was traced against, as the report and the dashboard's
+    Overview show it (the same rows, made once here)."""
+
+    run_id: str
+    earlier_run_id: str
+    earlier_total: int
+    new_total: int
+    counts: dict[str, int]  # changed themes per group, every group of CHANGE_GROUPS
+    unchanged: int
+    rows: tuple[ChangeRow, ...]  # grouped in CHANGE_GROUPS order, biggest first within a group
+
+    @property
+    def headline(self) -> str:
+        """One sentence, e.g. "Since run A (900 tickets): 1 new, 1 gone, ..., 12 unchanged"."""
+        parts = ", ".join(f"{self.counts[g]} {g}" for g in CHANGE_GROUPS)
+        return (
+            f"Since run {self.earlier_run_id} ({self.earlier_total:,} tickets; this run "
+            f"{self.new_total:,}): {parts}, {self.unchanged} unchanged."
+        )
+
+
+def since_last_run(
+    changes: RunChanges, names: Mapping[int, str] | None = None
+) -> SinceLastRun | None:
+    """The summary rows of ``changes``; None when the run has no earlier run.
+
+    ``names`` (new-run theme id -> name, e.g. analysts' names) replaces the names the lineage
+    recorded when the run was clustered; gone themes keep the earlier run's names.
+    """
+    if changes.earlier_run_id is None:
+        return None
+    names = names or {}
+
+    def row(group: str, c: ThemeChange) -> ChangeRow:
+        name = c.name if group == "gone" else names.get(c.theme_id, c.name)
+        return ChangeRow(
+            group, c.theme_id, name, c.earlier_theme_ids, c.size_before, c.size_after,
+            c.share_before, c.share_after,
+        )  # fmt: skip
+
+    return SinceLastRun(
+        run_id=changes.run_id,
+        earlier_run_id=changes.earlier_run_id,
+        earlier_total=changes.earlier_total,
+        new_total=changes.new_total,
+        counts={g: len(getattr(changes, g)) for g in CHANGE_GROUPS},
+        unchanged=changes.unchanged,
+        rows=tuple(row(g, c) for g in CHANGE_GROUPS for c in getattr(changes, g)),
+    )
+
+
+def run_changes(run: StoredRun) -> RunChanges | None:
+    """What changed since the run ``run`` was traced against (``voc diff``'s data); None for a
+    first run, a run made before lineage, or when the earlier run is no longer in the workspace."""
+    lineage = run.lineage()
+    if lineage is None or lineage.earlier_run_id is None:
+        return None
+    try:
+        return Workspace(run.path.parent.parent).changes(run.run_id)
+    except StoreError:
+        return None
+
+
 @dataclass(frozen=True)
 class Report:
     """Everything a friction report shows, in ranked order."""
@@ -72,6 +158,7 @@ class Report:
     warnings: list[str]
     dismissed: list[ThemeSection] = field(default_factory=list)  # by analysts; not ranked
     edits: int = 0  # analysts' edits applied
+    since_last_run: SinceLastRun | None = None  # None: no earlier run to compare with
 
     @property
     def detailed(self) -> list[ThemeSection]:
@@ -130,6 +217,9 @@ class Report:
             "warnings": self.warnings,
             "emerging": [t.score.theme_id for t in self.emerging],
             "edits_applied": self.edits,
+            "since_last_run": None
+            if self.since_last_run is None
+            else dataclasses.asdict(self.since_last_run),
             "dismissed": [t.to_dict() for t in self.dismissed],
             "themes": [t.to_dict() for t in self.themes],
             "methods": self.methods(),
@@ -167,6 +257,8 @@ def build_report(run: StoredRun | CuratedRun, top: int = DEFAULT_TOP) -> Report:
     ranked = [replace(s, score=replace(s.score, rank=i)) for i, s in enumerate(ranked, start=1)]
     unthemed = sum(s.size for s in scores.themes if s.theme_id == schema.UNTHEMED_ID)
     manifest = curated.manifest
+    changes = run_changes(curated.stored)
+    names = {theme_id: label.name for theme_id, label in curated.labels.items()}
     return Report(
         run_id=curated.run_id,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -180,6 +272,7 @@ def build_report(run: StoredRun | CuratedRun, top: int = DEFAULT_TOP) -> Report:
         warnings=list(manifest.get("warnings", [])),
         dismissed=[s for s in sections if s.label.status == DISMISSED],
         edits=sum(1 for h in curated.history if h.effective),
+        since_last_run=None if changes is None else since_last_run(changes, names),
     )
 
 
