@@ -18,17 +18,20 @@ from typing import Any
 
 import streamlit as st
 
-from dashboards import state
+from dashboards import state, views
 from dashboards.app_pages import RUNS
 from voc.config import RunConfig
 from voc.curation.actions import Curator
 from voc.curation.edits import EditStore
 from voc.curation.replay import CuratedRun
 from voc.embed import Embedder, Progress, make_embedder
+from voc.ingest.readers import read_raw
 from voc.inspect import InspectReport, inspect_export
+from voc.lineage import RunChanges
 from voc.pipeline import RunResult, run
 from voc.report import build_report, render_report
 from voc.report.markdown import escape
+from voc.report.model import run_changes
 from voc.store import Workspace
 
 DEFAULT_WORKSPACE = "workspace"
@@ -139,10 +142,11 @@ def upload_limit_mb() -> int:
 
 
 def save_upload(workspace: str, name: str, content: bytes) -> Path:
-    """Keep an uploaded export in the workspace (named by its content, so re-uploads reuse it)."""
+    """Keep an uploaded export in the workspace: ``uploads/<content hash>/<its own name>``, so a
+    re-upload reuses it and runs, reports and pickers show the name the analyst gave it."""
     digest = hashlib.sha256(content).hexdigest()[:12]
     safe = _UNSAFE_NAME.sub("_", Path(name).name).strip("._") or "export"
-    path = Path(workspace) / UPLOADS / f"{digest}-{safe}"
+    path = Path(workspace) / UPLOADS / digest / safe
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.tmp")
@@ -151,12 +155,38 @@ def save_upload(workspace: str, name: str, content: bytes) -> Path:
     return path
 
 
+DETECTED = views.ColumnChoice()  # no columns picked: detected by header
+
+
+def upload_config(columns: views.ColumnChoice) -> RunConfig:
+    """The settings an upload is read with: the defaults, and the columns the analyst picked."""
+    return RunConfig().with_overrides(columns.overrides())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def export_headers(path: str) -> list[str]:
+    """The column names of an uploaded export (its header only; nothing else is read)."""
+    return [h.strip() for h in read_raw(path, RunConfig().ingest).header]
+
+
 @st.cache_data(show_spinner="Reading the export…", max_entries=4)
-def inspect_upload(path: str) -> InspectReport:
-    """What ``voc inspect`` says about an uploaded export (the path names its content)."""
-    return inspect_export(path, RunConfig())
+def inspect_upload(path: str, columns: views.ColumnChoice = DETECTED) -> InspectReport:
+    """What ``voc inspect`` says about an uploaded export (the path names its content), read
+    with the columns the analyst picked (none: detected by header)."""
+    return inspect_export(path, upload_config(columns))
 
 
-def cluster(workspace: str, path: str, progress: Progress) -> RunResult:
+def cluster(
+    workspace: str,
+    path: str,
+    progress: Progress,
+    columns: views.ColumnChoice = DETECTED,
+) -> RunResult:
     """Cluster an export into a new run of the workspace, reporting progress."""
-    return run(path, workspace, RunConfig(), progress=progress, embedder=embedder())
+    return run(path, workspace, upload_config(columns), progress=progress, embedder=embedder())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def since_last_run(workspace: str, run_id: str) -> RunChanges | None:
+    """What changed since the run this one was traced against (runs are immutable: never stale)."""
+    return run_changes(Workspace(workspace).load_run(run_id))

@@ -21,6 +21,7 @@ THEME_ID = "theme_id"  # the theme the detail and curate pages open on
 FLASH = "flash"  # (level, message) shown once, at the top of the next run
 SPLIT = "split_proposal"  # a SplitProposal waiting for the analyst's review
 DRAFT = "proposal_draft"  # the proposal being edited: its id (None: new), themes, field values
+UPLOADED = "uploaded"  # {upload path and column picks: run id} clustered in this session
 
 # Widgets (their keys are how callbacks and tests reach them).
 AUTHOR_INPUT = "author_input"
@@ -43,6 +44,20 @@ DETAIL_SEARCH = "detail_search"
 DETAIL_CHANNELS = "detail_channels"
 DETAIL_PLANS = "detail_plans"
 CURATE_PICK = "curate_pick"
+CURATE_TAB = "curate_tab"  # the Curate page's open tab (its label), kept across every rerun
+LABEL_TAB, MERGE_TAB, SPLIT_TAB, MOVE_TAB, HISTORY_TAB = CURATE_TABS = (
+    "Name, kind, status, notes", "Merge", "Split", "Move tickets", "History",
+)  # fmt: skip
+REVIEW_SPLIT = "review_split_"  # + the theme id: open its split proposal
+REVIEW_MERGE = "review_merge_"  # + "<a>_<b>": open the merge form on the pair
+HISTORY = "history"
+SEARCH_ALL = "search_all"
+SEARCH_TABLE = "search_table"
+READ = "read_"  # + the key of the ticket table it reads from
+UPLOAD_TEXT_COLS = "upload_text_cols"
+UPLOAD_ID_COL = "upload_id_col"
+UPLOAD_DATE_COL = "upload_date_col"
+OPEN_NEW_RUN = "open_new_run"
 RENAME_INPUT = "rename_input"
 RENAME = "rename"
 KIND_INPUT = "kind_input"

@@ -10,6 +10,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -18,9 +19,16 @@ from typing import Any
 import pandas as pd
 
 from voc import schema
+from voc.curation.explore import (
+    MergeSuggestion,
+    SplitSuggestion,
+    history_summaries,
+    theme_ref,
+)
 from voc.curation.proposals import IMPACT_STEPS, Proposal
 from voc.curation.replay import DISMISSED, CuratedRun
 from voc.report.format import kind_text
+from voc.report.model import SinceLastRun
 from voc.schema import ThemeScore
 
 # Columns of a ticket list, in this order, where the export had them.
@@ -34,6 +42,27 @@ BREAKDOWNS: tuple[str, ...] = (schema.CHANNEL, schema.PLAN, schema.ORGANIZATION)
 STAGES: tuple[str, ...] = ("ingest", "embed", "cluster", "themes", "score", "write")
 IMPACT_NAMES = {3.0: "massive", 2.0: "high", 1.0: "medium", 0.5: "low", 0.25: "minimal"}
 IMPACTS: tuple[float, ...] = tuple(impact for _, impact in IMPACT_STEPS)
+# Uploads saved before they kept their own name were called "<12 hex digits>-<name>".
+_HASHED_UPLOAD = re.compile(r"^[0-9a-f]{12}-(?=.)")
+
+
+@dataclass(frozen=True)
+class ColumnChoice:
+    """The columns an analyst picked for an upload whose columns were not recognised; empty
+    fields leave detection by header as it is."""
+
+    text_cols: tuple[str, ...] = ()
+    id_col: str | None = None
+    date_col: str | None = None
+
+    def overrides(self) -> dict[str, Any]:
+        """The settings (``ingest.*``) these picks set, as ``RunConfig.with_overrides`` takes."""
+        picked = {
+            "ingest.text_cols": self.text_cols or None,
+            "ingest.id_col": self.id_col or None,
+            "ingest.date_col": self.date_col or None,
+        }
+        return {key: value for key, value in picked.items() if value is not None}
 
 
 @dataclass(frozen=True)
@@ -271,16 +300,16 @@ def effort_table(score: ThemeScore) -> pd.DataFrame:
 
 
 def history_table(curated: CuratedRun) -> pd.DataFrame:
-    """Who changed what and when, newest first."""
+    """Who changed what and when, newest first; themes named ``"name" (#id)``."""
     rows = [
         {
             "edit": e.edit.edit_id,
             "at (UTC)": e.edit.at[:19].replace("T", " "),
             "analyst": e.edit.author,
-            "what": e.summary,
+            "what": what,
             "in effect": "undone" if e.undone else ("yes" if e.effective else "no longer applies"),
         }
-        for e in reversed(curated.history)
+        for e, what in reversed(list(zip(curated.history, history_summaries(curated), strict=True)))
     ]
     return pd.DataFrame(rows, columns=["edit", "at (UTC)", "analyst", "what", "in effect"])
 
@@ -346,7 +375,7 @@ def runs_table(manifests: Sequence[dict[str, Any]]) -> pd.DataFrame:
         {
             "run": m.get("run_id", ""),
             "created (UTC)": str(m.get("created_at", ""))[:19].replace("T", " "),
-            "export": str(m.get("input", {}).get("path", "")).rsplit("/", 1)[-1],
+            "export": export_name(str(m.get("input", {}).get("path", ""))),
             "tickets": manifest_rows(m)["used"],
             "themes": m.get("themes", {}).get("count"),
             "unthemed": m.get("themes", {}).get("unthemed_share"),
@@ -363,3 +392,73 @@ def progress_fraction(stage: str, done: int, total: int) -> float:
         return 0.0
     part = done / total if total else 0.0
     return min((STAGES.index(stage) + min(max(part, 0.0), 1.0)) / len(STAGES), 1.0)
+
+
+def export_name(path: str) -> str:
+    """The name an export was uploaded or given under (without the folder, or the content-hash
+    prefix that uploads saved by older versions carry)."""
+    return _HASHED_UPLOAD.sub("", path.replace("\\", "/").rsplit("/", 1)[-1])
+
+
+def ticket_ids(tickets: pd.DataFrame) -> list[str]:
+    """The ids of a ticket list, in the order it is shown."""
+    return tickets[schema.TICKET_ID].astype(str).tolist()
+
+
+def ticket_fields(tickets: pd.DataFrame, ticket_id: str) -> list[tuple[str, str]]:
+    """Every filled field of one ticket, whole (text as stored: cleaned, personal data masked),
+    in the order of a ticket list; empty when no ticket has this id."""
+    found = tickets[tickets[schema.TICKET_ID].astype(str) == str(ticket_id)]
+    if not len(found):
+        return []
+    row = found.iloc[0]
+    fields = []
+    for column in TICKET_COLUMNS:
+        if column not in found or pd.isna(row[column]) or str(row[column]).strip() == "":
+            continue
+        value = row[column]
+        if isinstance(value, pd.Timestamp):
+            value = value.strftime("%Y-%m-%d %H:%M UTC")
+        fields.append((column.replace("_", " "), str(value)))
+    return fields
+
+
+def change_table(since: SinceLastRun) -> pd.DataFrame:
+    """The "since the last run" rows (``voc.report.model.since_last_run``), as the Overview
+    lists them."""
+    rows = [
+        {
+            "change": r.change,
+            "theme": theme_ref(r.theme_id, r.name),
+            "from themes": ", ".join(f"#{t}" for t in r.from_themes),
+            "tickets before": r.tickets_before,
+            "tickets after": r.tickets_after,
+            "share before": r.share_before,
+            "share after": r.share_after,
+        }
+        for r in since.rows
+    ]
+    columns = ["change", "theme", "from themes", "tickets before", "tickets after",
+               "share before", "share after"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def split_suggestion_table(found: Sequence[SplitSuggestion]) -> pd.DataFrame:
+    rows = [
+        {"theme": theme_ref(s.theme_id, s.name), "tickets": s.size,
+         "sub-group similarity": s.split_similarity}
+        for s in found
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=["theme", "tickets", "sub-group similarity"])
+
+
+def merge_suggestion_table(found: Sequence[MergeSuggestion]) -> pd.DataFrame:
+    rows = [
+        {
+            "themes": " + ".join(map(theme_ref, m.theme_ids, m.names)),
+            "tickets": " + ".join(f"{n:,}" for n in m.sizes),
+            "similarity": m.similarity,
+        }
+        for m in found
+    ]
+    return pd.DataFrame(rows, columns=["themes", "tickets", "similarity"])

@@ -103,6 +103,41 @@ def ticket_table(
     )
 
 
+def ticket_reader(tickets: pd.DataFrame, key: str, label: str = "Read a ticket in full") -> None:
+    """A picker of the tickets a table lists, and the picked ticket whole: every field, the text
+    as stored (cleaned, personal data masked), never cut to a table cell."""
+    ids = views.ticket_ids(tickets)
+    if not ids:
+        return
+    preview = _previews(tickets)
+    picked = st.selectbox(
+        label,
+        ids,
+        index=None,
+        key=f"{state.READ}{key}",
+        placeholder=f"Choose one of these {len(ids):,} tickets",
+        format_func=lambda ticket_id: preview.get(ticket_id, ticket_id),
+    )
+    if picked is None:
+        return
+    with st.container(border=True):
+        for name, value in views.ticket_fields(tickets, picked):
+            st.caption(name)
+            st.text(value)
+
+
+def _previews(tickets: pd.DataFrame) -> dict[str, str]:
+    """Ticket id -> "id · the first words of its subject or text", for the reader's picker."""
+    words = tickets[schema.TEXT].fillna("").astype(str)
+    if schema.SUBJECT in tickets:
+        subject = tickets[schema.SUBJECT].fillna("").astype(str)
+        words = subject.where(subject.str.strip() != "", words)
+    return {
+        ticket_id: f"{ticket_id} · {' '.join(text.split())[:80]}"
+        for ticket_id, text in zip(views.ticket_ids(tickets), words, strict=True)
+    }
+
+
 def selected_rows(key: str) -> list[int]:
     """Rows picked in the selectable table with this key (positions in the data given)."""
     event = st.session_state.get(key)

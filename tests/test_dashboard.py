@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -20,8 +21,11 @@ from dashboards.app_pages import CURATE, OVERVIEW, PROPOSALS, REPORTS, RUNS, THE
 from tests.conftest import ROOT, SAMPLE
 from tests.synthetic import IMG_QUOTE, SCRIPT_NAME, write_synthetic_run
 from voc import schema
+from voc.curation.explore import merge_suggestions
 from voc.curation.proposals import export_proposals, saved_proposals
 from voc.curation.replay import DISMISSED, load_curated
+from voc.schema import ThemeQuality
+from voc.store import Workspace
 
 APP = ROOT / "dashboards" / "app.py"
 PAGES = (OVERVIEW, THEME, CURATE, PROPOSALS, REPORTS, RUNS)
@@ -83,6 +87,11 @@ def widget(at: AppTest, kind: str, base: str):
 def option(at: AppTest, key: str) -> str:
     box = widget(at, "selectbox", key)
     return box.format_func(box.value)
+
+
+def history_of(at: AppTest) -> pd.DataFrame:
+    """The Curate page's history table (a table without selection has no key under AppTest)."""
+    return next(d.value for d in at.dataframe if "in effect" in d.value)
 
 
 def click(at: AppTest, key: str) -> AppTest:
@@ -153,6 +162,10 @@ def test_theme_detail_shows_scores_quotes_breakdowns_and_every_ticket(
     found = at.dataframe[-1].value
     assert 0 < len(found) <= theme.size
     assert found["text"].str.lower().str.contains(word).all() or "subject" in found
+    picked = found.loc[found[schema.TEXT].str.len().idxmax()]
+    at.selectbox(key=f"{state.READ}{state.DETAIL_SEARCH}").set_value(picked[schema.TICKET_ID])
+    at.run()
+    assert picked[schema.TEXT] in texts(at)  # any ticket of the list, whole
 
 
 def test_the_analysts_name_is_asked_once_before_the_first_edit(open_app: Open) -> None:
@@ -175,8 +188,11 @@ def test_rename_shows_on_the_next_run_and_undo_restores(open_app: Open, workspac
     click(at, state.RENAME)
     assert messages(at) == [f"Renamed theme {theme_id}."]
     assert option(at, state.CURATE_PICK).startswith("Slow dashboard after release 5.0 ·")
-    history = at.dataframe[-1].value
-    assert history.iloc[0]["analyst"] == "rename-test" and "renamed" in history.iloc[0]["what"]
+    history = history_of(at)
+    assert history.iloc[0]["analyst"] == "rename-test"
+    assert history.iloc[0]["what"] == (
+        f'renamed theme "{before}" (#{theme_id}) to "Slow dashboard after release 5.0"'
+    )
     overview = open_app()
     assert "Slow dashboard after release 5.0" in set(
         widget(overview, "dataframe", state.OVERVIEW_TABLE).value["theme"]
@@ -185,7 +201,7 @@ def test_rename_shows_on_the_next_run_and_undo_restores(open_app: Open, workspac
     click(at, state.UNDO)
     assert messages(at)[0].startswith("Undid edit")
     assert option(at, state.CURATE_PICK).startswith(f"{before} ·")
-    assert at.dataframe[-1].value.iloc[1]["in effect"] == "undone"
+    assert history_of(at).iloc[1]["in effect"] == "undone"
 
 
 def test_a_rename_to_another_themes_name_is_refused_with_a_merge_offered(
@@ -201,6 +217,10 @@ def test_a_rename_to_another_themes_name_is_refused_with_a_merge_offered(
     assert len(errors) == 1 and f'already named "{other.name}"' in errors[0], errors
     assert f"merge themes {theme_id} and {other.theme_id}" in errors[0]
     assert load_curated(workspace).labels[theme_id].name == curated.labels[theme_id].name
+    # The page stays where it was: the theme, the tab, and the name as typed.
+    assert widget(at, "selectbox", state.CURATE_PICK).value == theme_id
+    assert at.session_state[state.CURATE_TAB] == state.LABEL_TAB
+    assert widget(at, "text_input", state.RENAME_INPUT).value == other.name.lower()
 
 
 def test_kind_status_issue_and_note_are_saved_and_shown(open_app: Open, workspace: Path) -> None:
@@ -213,7 +233,8 @@ def test_kind_status_issue_and_note_are_saved_and_shown(open_app: Open, workspac
     widget(at, "text_area", state.NOTE_INPUT).input("Seen by support leads too.")
     click(at, state.ADD_NOTE)
     assert widget(at, "text_area", state.NOTE_INPUT).value == ""
-    assert "Seen by support leads too." in set(at.dataframe[0].value["note"])
+    notes = next(d.value for d in at.dataframe if "note" in d.value)
+    assert "Seen by support leads too." in set(notes["note"])
 
     detail = open_app(THEME)
     widget(detail, "selectbox", state.DETAIL_PICK).set_value(theme_id).run()
@@ -248,11 +269,16 @@ def test_merge_two_themes(open_app: Open, workspace: Path) -> None:
 
 
 def test_split_is_reviewed_before_it_is_saved(open_app: Open, workspace: Path) -> None:
-    theme_id = top_theme(workspace)
+    theme_id = views.theme_choices(load_curated(workspace), editable=True)[1]  # not the first
     edits = len(load_curated(workspace).history)
     at = open_app(CURATE, author="split-test")
+    widget(at, "selectbox", state.CURATE_PICK).set_value(theme_id).run()
+    at.session_state[state.CURATE_TAB] = state.SPLIT_TAB  # the analyst opens the Split tab
+    at.run()
     click(at, state.PROPOSE_SPLIT)
     assert not messages(at, "error"), messages(at, "error")
+    assert at.session_state[state.CURATE_TAB] == state.SPLIT_TAB  # the proposal is not hidden
+    assert widget(at, "selectbox", state.CURATE_PICK).value == theme_id
     names = [t for t in at.text_input if str(t.key).startswith(state.SPLIT_NAME)]
     assert len(names) >= 2
     assert len(load_curated(workspace).history) == edits  # nothing saved yet
@@ -261,8 +287,45 @@ def test_split_is_reviewed_before_it_is_saved(open_app: Open, workspace: Path) -
     curated = load_curated(workspace)
     assert theme_id not in {t.theme_id for t in curated.themes}
     assert "Search returns nothing" in {label.name for label in curated.labels.values()}
+    # Still on the Split tab, now on the first new part.
+    assert at.session_state[state.CURATE_TAB] == state.SPLIT_TAB
+    first_part = widget(at, "selectbox", state.CURATE_PICK).value
+    assert curated.labels[first_part].name == "Search returns nothing"
+    assert curated.labels[first_part].split_from == theme_id
     click(at, state.UNDO)
     assert theme_id in {t.theme_id for t in load_curated(workspace).themes}
+
+
+def test_a_merge_suggestion_opens_the_merge_form_on_its_pair(
+    open_app: Open, workspace: Path
+) -> None:
+    found = merge_suggestions(load_curated(workspace))
+    assert found, "the sample run has themes close enough to suggest a merge"
+    first, second = found[0].theme_ids
+    at = open_app(CURATE, author="suggest-test")
+    assert [b.key for b in at.button if str(b.key).startswith(state.REVIEW_MERGE)] == [
+        f"{state.REVIEW_MERGE}{a}_{b}" for a, b in (m.theme_ids for m in found)
+    ]
+    click(at, f"{state.REVIEW_MERGE}{first}_{second}")
+    assert at.session_state[state.CURATE_TAB] == state.MERGE_TAB
+    assert widget(at, "selectbox", state.CURATE_PICK).value == first
+    assert widget(at, "multiselect", state.MERGE_THEMES).value == [first, second]
+    assert not at.exception and not messages(at, "error")
+
+
+def test_search_across_all_tickets_and_read_one_whole(open_app: Open, workspace: Path) -> None:
+    curated = load_curated(workspace)
+    at = open_app(CURATE, author="search-test")
+    at.text_input(key=state.SEARCH_ALL).input("invoice").run()
+    found = [d.value for d in at.dataframe if schema.TICKET_ID in d.value][-1]  # after the move
+    expected = views.filter_tickets(curated.tickets, views.TicketFilter(query="invoice"))
+    assert len(found) == len(expected) > 0
+    assert found[schema.THEME_NAME].nunique() > 1  # across themes, not only the picked one
+    assert set(found[schema.TICKET_ID]) == set(expected[schema.TICKET_ID])
+    longest = expected.loc[expected[schema.TEXT].str.len().idxmax()]
+    at.selectbox(key=f"{state.READ}{state.SEARCH_TABLE}").set_value(longest[schema.TICKET_ID])
+    at.run()
+    assert longest[schema.TEXT] in texts(at) and len(longest[schema.TEXT]) > 100
 
 
 def test_move_selected_tickets_to_another_theme(open_app: Open, workspace: Path) -> None:
@@ -273,6 +336,9 @@ def test_move_selected_tickets_to_another_theme(open_app: Open, workspace: Path)
     shown = widget(at, "dataframe", state.MOVE_TABLE).value
     at.session_state[table_key] = {"selection": {"rows": [0, 1], "columns": []}}
     at.run()
+    longest = shown.loc[shown[schema.TEXT].str.len().idxmax()]
+    widget(at, "selectbox", f"{state.READ}{table_key}").set_value(longest[schema.TICKET_ID]).run()
+    assert longest[schema.TEXT] in texts(at)  # the whole text, not a cell's worth
     target = widget(at, "selectbox", state.MOVE_TO).value
     click(at, state.MOVE)
     assert messages(at) == [f"Moved 2 tickets to theme {target}."]
@@ -294,7 +360,7 @@ def test_two_analysts_edit_the_same_theme_and_the_later_rename_wins(
     click(ben, state.RENAME)
     ana.run()
     assert option(ana, state.CURATE_PICK).startswith("Ben's name ·")
-    history = ana.dataframe[-1].value
+    history = history_of(ana)
     assert list(history["analyst"].iloc[:2]) == ["Ben", "Ana"]
     click(ben, state.UNDO)
     click(ana, state.UNDO)
@@ -385,6 +451,78 @@ def test_an_uploaded_export_is_inspected_and_clustered_into_a_new_run(
     assert at.session_state[state.RUN_ID] == new[0]
     assert messages(at) == [f"Clustered part.csv into run {new[0]}."]
     assert widget(at, "selectbox", state.RUN_PICK).value == new[0]
+    # Done: the way on is the new run, not a second run of the same file.
+    assert not [b for b in at.button if b.key == state.CLUSTER]
+    links = at.get("page_link")
+    assert [link.proto.label for link in links] == [f"Open run {new[0]}"]
+    assert views.runs_table([data.manifest(str(workspace), new[0])])["export"][0] == "part.csv"
+    assert option(at, state.RUN_PICK).startswith(f"{new[0]} · part.csv ·")
+    assert views.export_name("/ws/uploads/0123456789ab-part.csv") == "part.csv"  # older uploads
+
+
+def test_an_upload_without_a_known_text_column_lets_the_analyst_pick_it(open_app: Open) -> None:
+    export = "Blurb,Stamp,Ref\n" + "".join(
+        f"My invoice number {n} shows the wrong VAT amount,2026-03-0{1 + n % 9},R{n}\n"
+        for n in range(12)
+    )
+    at = open_app(RUNS)
+    at.file_uploader(key=state.UPLOAD).set_value(("blurbs.csv", export.encode(), "text/csv"))
+    at.run()
+    assert "no ticket text column found in blurbs.csv" in messages(at, "error")[0]
+    assert not [b for b in at.button if b.key == state.CLUSTER]
+    at.multiselect(key=state.UPLOAD_TEXT_COLS).set_value(["Blurb"])
+    at.selectbox(key=state.UPLOAD_ID_COL).set_value("Ref")
+    at.selectbox(key=state.UPLOAD_DATE_COL).set_value("Stamp").run()
+    assert not messages(at, "error"), messages(at, "error")
+    assert {m.label: m.value for m in at.metric}["Usable"] == "12"
+    mapping = next(d.value for d in at.dataframe if "voc field" in d.value)
+    fed = dict(zip(mapping["voc field"], mapping["export columns"], strict=True))
+    assert fed["ticket_id"] == "Ref" and fed["created_at"] == "Stamp" and "Blurb" in fed.values()
+    assert at.button(key=state.CLUSTER)
+
+
+def test_overview_shows_what_changed_since_the_last_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_synthetic_run(tmp_path, hostile=False, trace_earlier=True)
+    keep = lambda t: t[schema.THEME_ID] != 2  # noqa: E731 - the praise theme is gone
+    write_synthetic_run(tmp_path, hostile=False, trace_earlier=True, keep=keep)
+    at = opener(tmp_path, monkeypatch)(OVERVIEW)
+    first = Workspace(tmp_path).run_ids()[0]
+    assert [e.label for e in at.expander][0] == "Since the last run"
+    headline = next(t for t in texts(at) if t.startswith("Since run"))
+    assert headline.startswith(f"Since run {first} (207 tickets; this run 167): 0 new, 1 gone")
+    table = next(d.value for d in at.dataframe if "change" in d.value)
+    gone = table[table["change"] == "gone"].iloc[0]
+    assert gone["theme"] == '"thanks support" (#2)' and gone["tickets before"] == 40
+
+
+def test_a_first_run_shows_no_changes_since_a_last_run(open_app: Open) -> None:
+    at = open_app()
+    assert "Since the last run" not in [e.label for e in at.expander]
+    assert not [t for t in texts(at) if t.startswith("Since run")]
+
+
+def test_a_split_suggestion_opens_the_split_proposal_of_its_theme(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clustered = write_synthetic_run(tmp_path / "clustered", hostile=False)
+    mixed = ThemeQuality(0.5, 1, 0.2, split_similarity=0.3, mixed=True)
+    themes = [replace(t, quality=mixed) if t.theme_id == 1 else t for t in clustered.themes]
+    Workspace(tmp_path / "ws").write_run(
+        clustered.run_id, clustered.manifest, clustered.tickets(), themes, [], [],
+        clustered.centroids(), clustered.scores(),
+    )  # fmt: skip
+    at = opener(tmp_path / "ws", monkeypatch)(CURATE, author="suggest-test")
+    assert [b.key for b in at.button if str(b.key).startswith(state.REVIEW_SPLIT)] == [
+        f"{state.REVIEW_SPLIT}1"
+    ]
+    click(at, f"{state.REVIEW_SPLIT}1")
+    assert at.session_state[state.CURATE_TAB] == state.SPLIT_TAB
+    assert widget(at, "selectbox", state.CURATE_PICK).value == 1
+    assert at.session_state[state.SPLIT].theme_id == 1
+    assert [t for t in at.text_input if str(t.key).startswith(state.SPLIT_NAME)]
+    assert at.button(key=state.ACCEPT_SPLIT)
 
 
 @pytest.fixture

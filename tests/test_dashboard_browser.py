@@ -1,7 +1,9 @@
 """The dashboard end to end: ``voc dashboard`` on a free port, driven by headless Chromium.
 
 An analyst gives their name, renames a theme, reloads and still sees the new name (shown as
-written, not as Markdown or HTML), then saves a proposal and downloads the proposals file.
+written, not as Markdown or HTML), then saves a proposal and downloads the proposals file, and
+finally proposes a split and accepts it: the Curate page stays on its Split tab, on the first
+new part.
 With ``VOC_SCREENSHOTS=1`` the overview is saved to ``docs/dashboard.png`` for the README.
 """
 
@@ -151,6 +153,19 @@ def test_rename_survives_a_reload_and_proposals_download(
         with page.expect_download() as download:
             page.locator(".st-key-export_csv button").click()
         exported = Path(download.value.path()).read_text(encoding="utf-8-sig")
+
+        go_to(page, "Curate")
+        split_tab = page.get_by_role("tab", name="Split", exact=True)
+        split_tab.click()
+        page.locator(".st-key-propose_split button").click()
+        page.locator(".st-key-accept_split button").wait_for()
+        expect(split_tab).to_have_attribute("aria-selected", "true")  # the proposal is in view
+        first_part = page.locator(".st-key-split_name_0 input").input_value()
+        page.locator(".st-key-accept_split button").click()
+        page.get_by_text(re.compile(r"^Split theme \d+ into \d+ themes\.$")).wait_for()
+        shows(page, "curate_pick", first_part)  # the first new part, not another theme
+        expect(split_tab).to_have_attribute("aria-selected", "true")
+        expect(page.locator(".st-key-propose_split button")).to_be_visible()
     rows = list(csv.DictReader(io.StringIO(exported)))
     assert len(rows) == 1
     assert NEW_NAME in rows[0]["title"] and rows[0]["author"] == "Ben"

@@ -18,8 +18,10 @@ import streamlit as st
 from dashboards import data, state, views, widgets
 from voc import schema
 from voc.curation.actions import Curator, SplitProposal
+from voc.curation.explore import merge_suggestions, split_suggestions
 from voc.curation.replay import STATUSES, CuratedRun
 from voc.errors import VocError
+from voc.report.markdown import escape
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,8 @@ def merge_action(e: Editing) -> None:
     chosen = st.multiselect(
         "Themes to merge",
         ids,
-        default=[e.theme_id],
+        # A merge suggestion puts its pair in the session first; a default would then clash.
+        default=None if e.key(state.MERGE_THEMES) in st.session_state else [e.theme_id],
         key=e.key(state.MERGE_THEMES),
         format_func=e.option,
     )
@@ -165,16 +168,10 @@ def split_action(e: Editing) -> None:
             "accept the proposal."
         )
 
-        def propose() -> None:
-            found = e.curator.propose_split(e.theme_id, embedder=data.embedder())
-            st.session_state[state.SPLIT] = found
-            for i, part in enumerate(found.parts):
-                st.session_state[f"{state.SPLIT_NAME}{i}"] = part.name
-
         e.button(
             "Propose a split",
             state.PROPOSE_SPLIT,
-            propose,
+            lambda: propose_split(e.curator, e.theme_id),
             f"Proposed a split of theme {e.theme_id}: review it below.",
         )
         return
@@ -192,8 +189,10 @@ def split_action(e: Editing) -> None:
 
     def accept() -> None:
         names = [str(state.get(f"{state.SPLIT_NAME}{i}", "")) for i in range(len(proposal.parts))]
-        e.curator.accept_split(e.author, proposal, names=names)
+        edit = e.curator.accept_split(e.author, proposal, names=names)
         st.session_state.pop(state.SPLIT, None)
+        # The split theme is gone: carry on with its first (biggest) part, on the Split tab.
+        widgets.open_theme(int(edit.payload["parts"][0]["theme_id"]))
 
     accept_col, discard_col = st.columns(2)
     with accept_col:
@@ -208,6 +207,14 @@ def split_action(e: Editing) -> None:
     )
 
 
+def propose_split(curator: Curator, theme_id: int) -> None:
+    """Re-cluster a theme's tickets into a split proposal that waits for the analyst's review."""
+    found = curator.propose_split(theme_id, embedder=data.embedder())
+    st.session_state[state.SPLIT] = found
+    for i, part in enumerate(found.parts):
+        st.session_state[f"{state.SPLIT_NAME}{i}"] = part.name
+
+
 def move_action(e: Editing) -> None:
     tickets = e.curated.tickets[e.curated.tickets[schema.THEME_ID] == e.theme_id]
     query = st.text_input("Find tickets", key=state.MOVE_SEARCH)
@@ -215,7 +222,8 @@ def move_action(e: Editing) -> None:
     ids = shown[schema.TICKET_ID].astype(str).tolist()
     st.caption("Select the tickets to move (click rows).")
     table_key = e.key(state.MOVE_TABLE)  # a selection never outlives the tickets it points at
-    widgets.ticket_table(shown, key=table_key, select=True, height=320, show_theme=False)
+    widgets.ticket_table(shown, key=table_key, select=True, show_theme=False)
+    widgets.ticket_reader(shown, key=table_key)
     targets = [t for t in views.theme_choices(e.curated) if t != e.theme_id]
     to = st.selectbox("Move them to", targets, key=e.key(state.MOVE_TO), format_func=e.option)
     picked = [ids[row] for row in widgets.selected_rows(table_key) if row < len(ids)]
@@ -230,12 +238,93 @@ def move_action(e: Editing) -> None:
     )
 
 
+def review_split(curator: Curator, theme_id: int) -> None:
+    """One click on a split suggestion: the theme, its split proposal, the Split tab."""
+    widgets.open_theme(theme_id)
+    st.session_state[state.CURATE_TAB] = state.SPLIT_TAB
+    widgets.act(
+        lambda: propose_split(curator, theme_id),
+        f"Proposed a split of theme {theme_id}: review it below.",
+    )
+
+
+def review_merge(curated: CuratedRun, pair: tuple[int, int]) -> None:
+    """One click on a merge suggestion: the merge form on the Merge tab with both themes in it."""
+    first, second = pair
+    widgets.open_theme(first)
+    st.session_state[state.CURATE_TAB] = state.MERGE_TAB
+    key = state.versioned(state.MERGE_THEMES, curated.last_edit_id, first)
+    st.session_state[key] = [first, second]
+    state.flash("info", f"Review the merge of themes {first} and {second} below.")
+
+
+def suggestions(curated: CuratedRun, curator: Curator) -> None:
+    """Themes the run found mixed (split them?) and pairs it found close (merge them?)."""
+    splits, merges = split_suggestions(curated), merge_suggestions(curated)
+    if not splits and not merges:
+        return
+    split_col, merge_col = st.columns(2)
+    with split_col:
+        st.caption(
+            "Split suggestions: themes whose tickets form two sub-groups (mixed)"
+            if splits
+            else "No theme looks mixed."
+        )
+        for s in splits:
+            st.button(
+                f"Review a split of #{s.theme_id} ({s.size:,} tickets)",
+                key=f"{state.REVIEW_SPLIT}{s.theme_id}",
+                help=escape(s.name),
+                on_click=review_split,
+                args=(curator, s.theme_id),
+            )
+        if splits:
+            st.dataframe(views.split_suggestion_table(splits), hide_index=True)
+    with merge_col:
+        st.caption(
+            "Merge suggestions: pairs of themes whose centres are close"
+            if merges
+            else "No two themes are close enough to suggest a merge."
+        )
+        for m in merges:
+            first, second = m.theme_ids
+            st.button(
+                f"Review merging #{first} and #{second} (similarity {m.similarity:.2f})",
+                key=f"{state.REVIEW_MERGE}{first}_{second}",
+                help=escape(" + ".join(m.names)),
+                on_click=review_merge,
+                args=(curated, m.theme_ids),
+            )
+        if merges:
+            st.dataframe(views.merge_suggestion_table(merges), hide_index=True)
+
+
+def search_all(curated: CuratedRun) -> None:
+    """Find tickets anywhere in the run by words of their subject or text (as stored: masked)."""
+    st.subheader("Search all tickets", anchor=False)
+    query = st.text_input(
+        "Words in the subject or text",
+        key=state.SEARCH_ALL,
+        placeholder="e.g. invoice vat",
+        help="Every word must appear (any case). Personal data is masked, as stored in the run.",
+    )
+    if not query.strip():
+        return
+    found = views.filter_tickets(curated.tickets, views.TicketFilter(query=query))
+    st.caption(f"{len(found):,} of {len(curated.tickets):,} tickets")
+    key = state.versioned(state.SEARCH_TABLE, curated.last_edit_id)
+    widgets.ticket_table(found, key=key)
+    widgets.ticket_reader(found, key=state.SEARCH_TABLE)
+
+
 def history(curated: CuratedRun) -> None:
     table = views.history_table(curated)
     if not len(table):
         st.caption("No edits yet.")
         return
-    st.dataframe(table, hide_index=True, column_config={"what": widgets.TEXT_COLUMN})
+    st.dataframe(
+        table, key=state.HISTORY, hide_index=True, column_config={"what": widgets.TEXT_COLUMN}
+    )
 
 
 def main() -> None:
@@ -253,13 +342,17 @@ def main() -> None:
         args=(curator, author),
         icon=":material/undo:",
     )
+    suggestions(curated, curator)
     theme_id = widgets.theme_picker(curated, state.CURATE_PICK, editable=True)
     if theme_id is None:
         history(curated)
         return
     editing = Editing(curated, curator, author, theme_id)
+    # Keyed, so the open tab is kept on every rerun (after each action, and on another theme).
+    if state.get(state.CURATE_TAB) not in state.CURATE_TABS:
+        st.session_state[state.CURATE_TAB] = state.LABEL_TAB
     label_tab, merge_tab, split_tab, move_tab, history_tab = st.tabs(
-        ["Name, kind, status, notes", "Merge", "Split", "Move tickets", "History"]
+        list(state.CURATE_TABS), key=state.CURATE_TAB, on_change="rerun"
     )
     with label_tab:
         label_actions(editing)
@@ -271,6 +364,7 @@ def main() -> None:
         move_action(editing)
     with history_tab:
         history(curated)
+    search_all(curated)
 
 
 main()

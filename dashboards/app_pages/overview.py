@@ -10,7 +10,13 @@ from dashboards.app_pages import THEME
 from voc import charts, schema
 from voc.curation.replay import CuratedRun
 from voc.report.format import percent
+from voc.report.model import since_last_run
 
+CHANGES_CONFIG = {
+    "share before": widgets.PERCENT,
+    "share after": widgets.PERCENT,
+    "theme": st.column_config.TextColumn(width="large"),
+}
 TRENDS_DEFAULT = 5  # themes in the trend chart when none is selected in the table
 TABLE_CONFIG = {
     "rank": st.column_config.NumberColumn(width="small"),
@@ -35,6 +41,20 @@ def headline(curated: CuratedRun) -> None:
     top.metric("Top friction", "n/a" if h.top_friction is None else f"{h.top_friction:.0f}/100")
     if h.top_name:
         st.text(f"Most friction: {h.top_name}")
+
+
+def changes_since_last_run(curated: CuratedRun) -> None:
+    """New, gone, grown, shrunk, split and merged themes since the run this one was traced
+    against (the rows the report shows); nothing for a first run."""
+    changes = data.since_last_run(data.workspace_root(), curated.run_id)
+    names = {theme_id: label.name for theme_id, label in curated.labels.items()}
+    since = None if changes is None else since_last_run(changes, names)
+    if since is None:
+        return
+    with st.expander("Since the last run", expanded=True, icon=":material/compare_arrows:"):
+        st.text(since.headline)
+        if since.rows:
+            st.dataframe(views.change_table(since), hide_index=True, column_config=CHANGES_CONFIG)
 
 
 def filters(curated: CuratedRun) -> tuple[views.TicketFilter, list[str], list[int], bool]:
@@ -111,7 +131,9 @@ def ticket_map(curated: CuratedRun, tickets: pd.DataFrame, view: views.TicketFil
     rows = sorted({int(p["customdata"]) for p in event.selection.points if "customdata" in p})
     if rows:
         st.caption(f"{len(rows):,} tickets selected on the map")
-        widgets.ticket_table(tickets.iloc[[r for r in rows if r < len(tickets)]])
+        picked = tickets.iloc[[r for r in rows if r < len(tickets)]]
+        widgets.ticket_table(picked)
+        widgets.ticket_reader(picked, key=state.OVERVIEW_MAP)
 
 
 def trends(curated: CuratedRun, selected: list[int], table: pd.DataFrame) -> None:
@@ -128,6 +150,7 @@ def main() -> None:
     curated = data.current_run()
     st.title("Overview", anchor=False)
     headline(curated)
+    changes_since_last_run(curated)
     ticket_filter, kinds, parent_ids, dismissed = filters(curated)
     tickets = views.filter_tickets(curated.tickets, ticket_filter)
     table = views.theme_table(curated, tickets, kinds, parent_ids, dismissed)

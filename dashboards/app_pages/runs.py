@@ -8,7 +8,8 @@ from typing import Any
 import streamlit as st
 
 from dashboards import data, state, views, widgets
-from voc.errors import VocError
+from dashboards.app_pages import OVERVIEW
+from voc.errors import SchemaError, VocError
 from voc.ingest.files import check_upload
 from voc.inspect import InspectReport
 from voc.report.format import percent
@@ -29,7 +30,7 @@ def pick_run(workspace: str, ids: list[str]) -> str:
 
     def option(run_id: str) -> str:
         m = manifests[run_id]
-        name = Path(str(m.get("input", {}).get("path", ""))).name
+        name = views.export_name(str(m.get("input", {}).get("path", "")))
         return f"{run_id} · {name} · {views.manifest_rows(m)['used']:,} tickets"
 
     # Keyed by the current run: after a new run is clustered, the picker starts on it.
@@ -62,7 +63,7 @@ def show_manifest(manifest: dict[str, Any]) -> None:
     cols[4].metric("Unthemed", percent(themes.get("unthemed_share")))
     source = manifest.get("input", {})
     st.text(
-        f"Export: {source.get('path', 'unknown')}\n"
+        f"Export: {views.export_name(str(source.get('path', 'unknown')))}\n"
         f"Helpdesk: {source.get('helpdesk') or 'generic export'} · format "
         f"{source.get('format', 'n/a')} · encoding {source.get('encoding', 'n/a')}\n"
         f"Model: {manifest.get('embedding', {}).get('model_id', 'n/a')} · seed "
@@ -107,6 +108,26 @@ def show_inspection(report: InspectReport) -> None:
     warn(report.warnings)
 
 
+def column_picks(headers: list[str], expanded: bool) -> views.ColumnChoice:
+    """Which columns hold the text, the ticket id and the creation date, when detection by
+    header did not find them (``voc cluster --text-col/--id-col/--date-col``)."""
+    detected = "(detect by header)"
+    with st.expander("Columns", expanded=expanded, icon=":material/view_column:"):
+        text_cols = st.multiselect(
+            "Ticket text: the column(s) joined into each ticket's text",
+            headers,
+            key=state.UPLOAD_TEXT_COLS,
+            help="Pick the subject and the body, in that order, if the export has both.",
+        )
+        id_col = st.selectbox("Ticket id", [detected, *headers], key=state.UPLOAD_ID_COL)
+        date_col = st.selectbox("Created at", [detected, *headers], key=state.UPLOAD_DATE_COL)
+    return views.ColumnChoice(
+        tuple(text_cols),
+        None if id_col == detected else id_col,
+        None if date_col == detected else date_col,
+    )
+
+
 def upload(workspace: str) -> None:
     st.subheader("Cluster a new export", anchor=False)
     limit = data.upload_limit_mb()
@@ -119,14 +140,40 @@ def upload(workspace: str) -> None:
     if uploaded is None:
         return
     path = Path(uploaded.name)
+
+    def error(exc: VocError) -> None:
+        st.error(escape(str(exc).replace(str(path), uploaded.name)), icon=":material/error:")
+
     try:
         check_upload(uploaded.name, uploaded.size, limit)
         path = data.save_upload(workspace, uploaded.name, uploaded.getvalue())
-        report = data.inspect_upload(str(path))
+        headers = data.export_headers(str(path))
     except VocError as exc:
-        st.error(escape(str(exc).replace(str(path), uploaded.name)), icon=":material/error:")
+        error(exc)
         return
+    # The analyst's picks, as they stand (the expander opens on its own when detection fails).
+    columns = views.ColumnChoice(
+        tuple(state.get(state.UPLOAD_TEXT_COLS) or ()),
+        *(v if v in headers else None for v in (state.get(s) for s in _ID_DATE)),
+    )
+    try:
+        report = data.inspect_upload(str(path), columns)
+    except SchemaError as exc:
+        error(exc)
+        column_picks(headers, expanded=True)
+        st.info("Pick the columns above; the export is read again with them.")
+        return
+    except VocError as exc:
+        error(exc)
+        return
+    columns = column_picks(headers, expanded=bool(columns.overrides()))
     show_inspection(report)
+    done = state.get(state.UPLOADED, {}).get(_upload_key(path, columns))
+    if done in data.run_ids(workspace):
+        # Clustered already in this session: the way on is the new run, not a second one.
+        st.success(f"Clustered {escape(uploaded.name)} into run {done}.")
+        st.page_link(OVERVIEW, label=f"Open run {done}", icon=":material/insights:")
+        return
     if not st.button("Cluster this export", key=state.CLUSTER, type="primary"):
         return
     bar = st.progress(0.0, text="Starting…")
@@ -136,14 +183,25 @@ def upload(workspace: str) -> None:
         bar.progress(views.progress_fraction(stage, done, total), text=f"{stage}{detail}")
 
     try:
-        result = data.cluster(workspace, str(path), progress)
+        result = data.cluster(workspace, str(path), progress, columns)
     except VocError as exc:
-        st.error(escape(str(exc).replace(str(path), uploaded.name)), icon=":material/error:")
+        error(exc)
         return
     bar.progress(1.0, text="Done")
     st.session_state[state.RUN_ID] = result.run_id
-    state.flash("success", f"Clustered {uploaded.name} into run {result.run_id}.")
+    st.session_state[state.UPLOADED] = {
+        **state.get(state.UPLOADED, {}),
+        _upload_key(path, columns): result.run_id,
+    }
     st.rerun()
+
+
+_ID_DATE = (state.UPLOAD_ID_COL, state.UPLOAD_DATE_COL)
+
+
+def _upload_key(path: Path, columns: views.ColumnChoice) -> str:
+    """One upload read with one choice of columns (another choice may be clustered again)."""
+    return f"{path}|{columns}"
 
 
 def main() -> None:

@@ -112,6 +112,7 @@ def ticket_list(tickets: pd.DataFrame) -> None:
     )
     st.caption(f"{len(shown):,} of {len(tickets):,} tickets")
     widgets.ticket_table(shown, show_theme=False)
+    widgets.ticket_reader(shown, key=state.DETAIL_SEARCH)
 
 
 def main() -> None:
