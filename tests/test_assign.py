@@ -223,3 +223,34 @@ def test_cli_bad_input_is_one_sentence_and_exit_2(
     assert result.exit_code == 2
     assert "broken.csv" in result.output and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_merged_theme_keeps_a_centroid_per_clustered_part() -> None:
+    """Two distinct topics an analyst merged: their mean is close to neither, so each part keeps
+    its own centroid and both parts' tickets route back to the merged theme."""
+    from types import SimpleNamespace
+
+    import numpy as np
+    import pandas as pd
+
+    from voc.assign import curated_centroids, route, run_threshold
+    from voc.curation.replay import ThemeLabel
+
+    rng = np.random.default_rng(0)
+    axes = np.eye(3, 16, dtype=np.float32)  # three orthogonal topics
+    topic = np.repeat([0, 1, 2], 40)
+    vectors = axes[topic] + rng.normal(scale=0.05, size=(120, 16)).astype(np.float32)
+    merged = np.where(topic == 2, 7, 3)  # topics 0 and 1 merged into theme 3; topic 2 is theme 7
+    curated = SimpleNamespace(labels={3: ThemeLabel(3, "Setup how-tos"), 7: ThemeLabel(7, "Other")})
+    members = pd.DataFrame({"theme_id": merged})
+    centroids = curated_centroids(curated, members, vectors, None, sources=topic)  # type: ignore[arg-type]
+    assert sorted(centroids.theme_ids.tolist()) == [3, 3, 7]
+    threshold = run_threshold(centroids.member_similarity, centroids.neighbour_similarity)
+    fresh = axes[topic] + rng.normal(scale=0.05, size=(120, 16)).astype(np.float32)
+    rows = route([str(i) for i in range(120)], fresh, centroids, threshold)
+    assert [r.theme_id for r in rows] == merged.tolist()
+    single = curated_centroids(curated, members, vectors, None)  # type: ignore[arg-type]
+    # One averaged centroid: the merged theme's members sit near cos 0.7 to it, against ~0.99
+    # to their own part's.
+    assert float(np.median(single.member_similarity[merged == 3])) < 0.75
+    assert float(np.median(centroids.member_similarity[merged == 3])) > 0.95

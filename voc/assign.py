@@ -37,6 +37,9 @@ from voc.store import Workspace
 
 MEMBER_PERCENTILE = 5.0
 """Low end of the run's members' cosine to their own theme (see :func:`run_threshold`)."""
+MIN_PART_SHARE = 0.2
+"""A clustered part of a merged theme gets its own centroid from this share of the theme's members
+(the share lineage needs to call a theme a part of another: docs/lineage.md, ``min_share``)."""
 NEIGHBOUR_PERCENTILE = 95.0
 """High end of the run's members' cosine to the nearest other theme (see :func:`run_threshold`)."""
 
@@ -100,11 +103,11 @@ class Assignment:
 class CuratedCentroids:
     """Unit centroids of a run's routable curated themes, and what routing needs about them."""
 
-    theme_ids: np.ndarray  # int64, row i of ``vectors`` is theme ``theme_ids[i]``
+    theme_ids: np.ndarray  # int64, row i of ``vectors`` is (a part of) theme ``theme_ids[i]``
     vectors: np.ndarray  # float32 unit rows
     names: dict[int, str]
     keys: dict[int, str]
-    member_similarity: np.ndarray  # each member ticket's cosine to its own theme's centroid
+    member_similarity: np.ndarray  # each member ticket's cosine to its own theme's nearest row
     neighbour_similarity: np.ndarray  # ... and to the nearest other theme's (empty: one theme)
 
 
@@ -147,7 +150,9 @@ def assign_tickets(
     start = time.perf_counter()
     members = _members(curated, bridge=mode == BRIDGE, languages=config.languages)
     member_vectors = embed_texts(embedding_texts(members, max_chars), embedder, cache)[0]
-    centroids = curated_centroids(curated, members, member_vectors, stored.lineage())
+    clustered = stored.tickets([schema.THEME_ID])[schema.THEME_ID].to_numpy(dtype=np.int64)
+    sources = clustered[members.index.to_numpy()]
+    centroids = curated_centroids(curated, members, member_vectors, stored.lineage(), sources)
     seconds["centroids"] = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -196,20 +201,40 @@ def _members(curated: CuratedRun, *, bridge: bool, languages: LanguageConfig) ->
 
 
 def curated_centroids(
-    curated: CuratedRun, members: pd.DataFrame, vectors: np.ndarray, lineage: Lineage | None
+    curated: CuratedRun,
+    members: pd.DataFrame,
+    vectors: np.ndarray,
+    lineage: Lineage | None,
+    sources: np.ndarray | None = None,
 ) -> CuratedCentroids:
-    """Each routable theme's centroid: the normalised mean of its members' vectors."""
+    """Each routable theme's centroids: the normalised mean of its members' vectors, one per
+    clustered theme it is made of (``sources``: each member's theme as the run clustered it).
+
+    A theme analysts merged from several clustered themes keeps one centroid per part that holds
+    at least :data:`MIN_PART_SHARE` of its members: the mean of two distinct topics is close to
+    neither, and their tickets would fall below the threshold. Smaller parts (a few moved
+    tickets) join the theme's biggest part.
+    """
     labels = members[schema.THEME_ID].to_numpy(dtype=np.int64)
-    theme_ids = np.unique(labels)
+    parts = labels.copy() if sources is None else np.asarray(sources, dtype=np.int64)
     unit = _normalise(vectors.astype(np.float32))
-    rows = np.stack([unit[labels == t].mean(axis=0) for t in theme_ids])
-    centroids = _normalise(rows)
-    index = {int(t): i for i, t in enumerate(theme_ids)}
-    position = np.array([index[int(t)] for t in labels], dtype=np.int64)
+    rows, row_theme = [], []
+    for theme in np.unique(labels):
+        inside = labels == theme
+        found, counts = np.unique(parts[inside], return_counts=True)
+        big = found[counts >= MIN_PART_SHARE * inside.sum()]
+        main = found[counts.argmax()]
+        part_of = np.where(np.isin(parts[inside], big), parts[inside], main)
+        for part in np.unique(part_of):
+            rows.append(unit[inside][part_of == part].mean(axis=0))
+            row_theme.append(int(theme))
+    centroids = _normalise(np.stack(rows))
+    theme_ids = np.array(row_theme, dtype=np.int64)
     sims = unit @ centroids.T
-    own = sims[np.arange(len(labels)), position]
-    sims[np.arange(len(labels)), position] = -np.inf
-    other = sims.max(axis=1) if len(theme_ids) > 1 else np.empty(0, dtype=np.float32)
+    mine = labels[:, None] == theme_ids[None, :]
+    own = np.where(mine, sims, -np.inf).max(axis=1)
+    others = np.where(mine, -np.inf, sims)
+    other = others.max(axis=1) if len(np.unique(theme_ids)) > 1 else np.empty(0, np.float32)
     names = {int(t): curated.labels[int(t)].name for t in theme_ids}
     keys = {int(t): theme_key(curated, int(t), lineage) for t in theme_ids}
     return CuratedCentroids(theme_ids, centroids, names, keys, own, other)
