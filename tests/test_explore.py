@@ -10,7 +10,6 @@ import pytest
 from tests.synthetic import write_synthetic_run
 from voc.curation.actions import Curator
 from voc.curation.explore import (
-    MERGE_SIMILARITY,
     history_summaries,
     merge_suggestions,
     split_suggestions,
@@ -78,10 +77,10 @@ def test_split_suggestions_are_the_open_mixed_themes(workspace: Path) -> None:
 
 
 def test_merge_suggestions_are_close_pairs_listed_once(workspace: Path) -> None:
-    close = MERGE_SIMILARITY + 0.1
+    close = 0.8  # the closest pair of the run; the threshold is the run's own top decile
     curated = with_quality(
         load_curated(workspace),
-        {0: quality(1, close), 1: quality(0, close), 2: quality(1, MERGE_SIMILARITY - 0.01)},
+        {0: quality(1, close), 1: quality(0, close), 2: quality(1, 0.5)},
     )
     found = merge_suggestions(curated)
     assert [(m.theme_ids, m.names, m.similarity) for m in found] == [

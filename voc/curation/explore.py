@@ -2,9 +2,10 @@
 
 Split suggestions are the themes the clustering flagged ``mixed`` (two sub-groups whose centres
 are less alike than ``themes.mixed_split_similarity``); merge suggestions are pairs of themes whose
-centres are at least :data:`MERGE_SIMILARITY` alike (each theme's nearest other theme, as the run
-computed it in :class:`voc.schema.ThemeQuality`). The history names themes with their ids,
-``"Login loop" (#3)``, by the name each theme had just before the edit.
+centres are among the run's most alike (each theme's nearest other theme, as the run computed it
+in :class:`voc.schema.ThemeQuality`, at or above the :data:`MERGE_QUANTILE` of those
+similarities). The history names themes with their ids, ``"Login loop" (#3)``, by the name each
+theme had just before the edit.
 
 Example:
     >>> curated = load_curated("workspace")
@@ -17,15 +18,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from voc.curation.edits import MERGE, RENAME, SPLIT
 from voc.curation.replay import DISMISSED, CuratedRun, describe
 from voc.schema import UNTHEMED_ID
 
-# Two themes whose centres have at least this cosine are offered as a merge. On the sample run
-# each theme's nearest other theme sits between 0.30 and 0.69; the two pairs at 0.65 or more are
-# neighbours an analyst may well call one problem (duplicate charge / refund, billing address /
-# VAT number on invoices), the next (cancel / duplicate charge, 0.61) is clearly two.
-MERGE_SIMILARITY = 0.65
+# Pairs are offered for a merge when their cosine is at or above this quantile of the run's
+# nearest-theme similarities: the closest tenth of neighbours. Relative, not a fixed cosine,
+# because cosine scales differ by model (MiniLM's nearest themes sit near 0.3-0.7, e5's near
+# 0.8-0.95): a fixed 0.65 would offer every pair under e5 and none under a sparser model.
+MERGE_QUANTILE = 0.9
 
 _ONE_THEME = re.compile(r"\btheme (\d+)\b")
 _MERGED = re.compile(r"\bthemes ((?:\d+, )*\d+) into (\d+)\b")
@@ -79,12 +82,22 @@ def split_suggestions(curated: CuratedRun) -> list[SplitSuggestion]:
 
 
 def merge_suggestions(
-    curated: CuratedRun, min_similarity: float = MERGE_SIMILARITY
+    curated: CuratedRun, min_similarity: float | None = None
 ) -> list[MergeSuggestion]:
-    """Pairs of themes (each one's nearest other theme) at least ``min_similarity`` alike, most
-    alike first; a pair is listed once, and only while both themes are still there and open."""
+    """Pairs of themes (each one's nearest other theme) at least ``min_similarity`` alike (None:
+    the :data:`MERGE_QUANTILE` of the open themes' nearest similarities), most alike first; a pair
+    is listed once, and only while both themes are still there and open."""
     names = _open_themes(curated)
     sizes = {t.theme_id: t.size for t in curated.themes}
+    if min_similarity is None:
+        measured = [
+            t.quality.nearest_similarity
+            for t in curated.themes
+            if t.theme_id in names and t.quality and t.quality.nearest_similarity is not None
+        ]
+        if not measured:
+            return []
+        min_similarity = float(np.quantile(measured, MERGE_QUANTILE))
     best: dict[tuple[int, int], float] = {}
     for t in curated.themes:
         q = t.quality
