@@ -51,6 +51,7 @@ LABEL_TAB, MERGE_TAB, SPLIT_TAB, MOVE_TAB, HISTORY_TAB = CURATE_TABS = (
 REVIEW_SPLIT = "review_split_"  # + the theme id: open its split proposal
 REVIEW_MERGE = "review_merge_"  # + "<a>_<b>": open the merge form on the pair
 HISTORY = "history"
+NOT_REPLAYED = "curate_not_replayed"
 SEARCH_ALL = "search_all"
 SEARCH_TABLE = "search_table"
 READ = "read_"  # + the key of the ticket table it reads from

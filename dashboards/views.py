@@ -314,6 +314,19 @@ def history_table(curated: CuratedRun) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["edit", "at (UTC)", "analyst", "what", "in effect"])
 
 
+def not_replayed_table(curated: CuratedRun) -> pd.DataFrame:
+    """The previous run's decisions this run could not take, and why (empty when none)."""
+    rows = [
+        {
+            "theme": "tickets" if n["theme_id"] is None else theme_ref(n["theme_id"], n["name"]),
+            "decisions": ", ".join(n["decisions"]),
+            "why": n["reason"],
+        }
+        for n in curated.not_replayable
+    ]
+    return pd.DataFrame(rows, columns=["theme", "decisions", "why"])
+
+
 def notes_table(curated: CuratedRun, theme_id: int) -> pd.DataFrame:
     label = curated.labels[theme_id]
     rows = [

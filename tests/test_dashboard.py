@@ -497,6 +497,32 @@ def test_overview_shows_what_changed_since_the_last_run(
     assert gone["theme"] == '"thanks support" (#2)' and gone["tickets before"] == 40
 
 
+def test_curate_lists_what_the_previous_runs_curation_could_not_bring(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from voc.curation.actions import Curator
+    from voc.curation.carry import replay_curation
+
+    first = write_synthetic_run(tmp_path, hostile=False, trace_earlier=True)
+    Curator(tmp_path, first.run_id).set_status("ana", 2, DISMISSED)
+    keep = lambda t: t[schema.THEME_ID] != 2  # noqa: E731 - the praise theme is gone
+    second = write_synthetic_run(tmp_path, hostile=False, trace_earlier=True, keep=keep)
+    replay_curation(tmp_path, second.run_id)
+    at = opener(tmp_path, monkeypatch)(CURATE, author="replay-test")
+    assert "1 decision of the previous run could not be replayed on this run" in [
+        e.label for e in at.expander
+    ]
+    table = next(d.value for d in at.dataframe if "why" in d.value)
+    assert table.to_dict("records") == [
+        {
+            "theme": '"thanks support" (#2)',
+            "decisions": DISMISSED,
+            "why": f"no theme of run {second.run_id} descends from it (its tickets are gone)",
+        }
+    ]
+    assert not at.exception
+
+
 def test_a_first_run_shows_no_changes_since_a_last_run(open_app: Open) -> None:
     at = open_app()
     assert "Since the last run" not in [e.label for e in at.expander]

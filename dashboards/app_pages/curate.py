@@ -327,6 +327,24 @@ def history(curated: CuratedRun) -> None:
     )
 
 
+def not_replayed(curated: CuratedRun) -> None:
+    """What of the previous run's curation this run could not take: listed, never dropped."""
+    table = views.not_replayed_table(curated)
+    if not len(table):
+        return
+    with st.expander(
+        f"{len(table)} decision{'s' * (len(table) != 1)} of the previous run could not be "
+        "replayed on this run",
+        icon=":material/history:",
+    ):
+        st.dataframe(
+            table,
+            key=state.NOT_REPLAYED,
+            hide_index=True,
+            column_config={c: widgets.TEXT_COLUMN for c in table.columns},
+        )
+
+
 def main() -> None:
     curated = data.current_run()
     st.title("Curate", anchor=False)
@@ -342,6 +360,7 @@ def main() -> None:
         args=(curator, author),
         icon=":material/undo:",
     )
+    not_replayed(curated)
     suggestions(curated, curator)
     theme_id = widgets.theme_picker(curated, state.CURATE_PICK, editable=True)
     if theme_id is None:
