@@ -237,3 +237,24 @@ def test_voc_assign_agrees_with_the_full_run_of_month_two(months: Months) -> Non
     assert len(counted) >= 0.85 * len(assigned)
     assert agree >= 0.95, f"assign agrees with the full run on {agree:.1%} of tickets"
     assert set(assigned["ticket_id"]) == set(Workspace(months.ws).load_run().tickets()["ticket_id"])
+
+
+def test_a_re_run_of_month_two_shows_exactly_the_curated_view(
+    months: Months, tmp_path: Path, embedder
+) -> None:
+    import shutil
+
+    from tests.test_curate import _view
+
+    ws = tmp_path / "ws"
+    shutil.copytree(months.ws, ws)  # the months' workspace stays as the other tests read it
+    before = load_curated(ws, months.two.run_id)
+    again = run(months.exports[1], ws, embedder=embedder)
+    assert again.info.clustering.update is not None  # the same export: the themes were kept
+    assert again.replayed is not None and again.replayed.not_replayable == []
+    after = load_curated(ws, again.run_id)
+    assert _view(after) == _view(before)
+    assert sorted((t.name, t.size) for t in after.themes) == sorted(
+        (t.name, t.size) for t in before.themes
+    )
+    assert after.proposals.keys() == before.proposals.keys()
