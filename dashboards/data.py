@@ -14,7 +14,6 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
@@ -28,10 +27,11 @@ from voc.embed import Embedder, Progress, make_embedder
 from voc.ingest.readers import read_raw
 from voc.inspect import InspectReport, inspect_export
 from voc.lineage import RunChanges
-from voc.pipeline import RunResult, run
+from voc.manifest import RunManifest
 from voc.report import build_report, render_report
 from voc.report.markdown import escape
 from voc.report.model import run_changes
+from voc.runs import RunResult, run
 from voc.store import Workspace
 
 DEFAULT_WORKSPACE = "workspace"
@@ -85,9 +85,9 @@ def run_ids(workspace: str) -> list[str]:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def manifest(workspace: str, run_id: str) -> dict[str, Any]:
+def manifest(workspace: str, run_id: str) -> RunManifest:
     """A run's manifest (runs are immutable, so it never goes stale)."""
-    return Workspace(workspace).load_run(run_id).manifest
+    return Workspace(workspace).load_run(run_id).info
 
 
 def current_run_id(workspace: str) -> str | None:

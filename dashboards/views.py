@@ -27,6 +27,7 @@ from voc.curation.explore import (
 )
 from voc.curation.proposals import IMPACT_STEPS, Proposal
 from voc.curation.replay import DISMISSED, CuratedRun
+from voc.manifest import RunManifest
 from voc.report.format import kind_text
 from voc.report.model import SinceLastRun
 from voc.schema import ThemeScore
@@ -362,10 +363,10 @@ def impact_option(impact: float) -> str:
     return f"{impact:g} ({IMPACT_NAMES.get(impact, 'custom')})"
 
 
-def manifest_rows(manifest: dict[str, Any]) -> dict[str, int]:
+def manifest_rows(manifest: RunManifest) -> dict[str, int]:
     """Rows read, used and skipped, from a run's manifest."""
-    rows = manifest.get("rows", {})
-    return {key: int(rows.get(key, 0)) for key in ("read", "used", "skipped")}
+    rows = manifest.rows
+    return {"read": rows.read, "used": rows.used, "skipped": rows.skipped}
 
 
 def counts_table(counts: dict[str, Any], key: str, value: str) -> pd.DataFrame:
@@ -382,18 +383,18 @@ def column_map_table(column_map: dict[str, list[str]]) -> pd.DataFrame:
     )
 
 
-def runs_table(manifests: Sequence[dict[str, Any]]) -> pd.DataFrame:
+def runs_table(manifests: Sequence[RunManifest]) -> pd.DataFrame:
     """One row per run, newest first."""
     rows = [
         {
-            "run": m.get("run_id", ""),
-            "created (UTC)": str(m.get("created_at", ""))[:19].replace("T", " "),
-            "export": export_name(str(m.get("input", {}).get("path", ""))),
-            "tickets": manifest_rows(m)["used"],
-            "themes": m.get("themes", {}).get("count"),
-            "unthemed": m.get("themes", {}).get("unthemed_share"),
+            "run": m.run_id,
+            "created (UTC)": m.created_at[:19].replace("T", " "),
+            "export": export_name(m.input.path),
+            "tickets": m.rows.used,
+            "themes": m.themes.count,
+            "unthemed": m.themes.unthemed_share,
         }
-        for m in sorted(manifests, key=lambda m: m.get("run_id", ""), reverse=True)
+        for m in sorted(manifests, key=lambda m: m.run_id, reverse=True)
     ]
     columns = ["run", "created (UTC)", "export", "tickets", "themes", "unthemed"]
     return pd.DataFrame(rows, columns=columns)

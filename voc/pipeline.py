@@ -82,16 +82,6 @@ RECORDED_PACKAGES = (
 )  # fmt: skip
 
 
-def __getattr__(name: str) -> Any:
-    """``run`` and ``RunResult`` moved to :mod:`voc.runs` (the workspace layer); kept here, read
-    lazily (voc.runs imports this module), until every caller imports them from there."""
-    if name in ("run", "RunResult"):
-        from voc import runs
-
-        return getattr(runs, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 @dataclass
 class _Timer:
     """Seconds and peak resident memory after each stage."""

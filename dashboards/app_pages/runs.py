@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
@@ -12,6 +11,7 @@ from dashboards.app_pages import OVERVIEW
 from voc.errors import SchemaError, VocError
 from voc.ingest.files import check_upload
 from voc.inspect import InspectReport
+from voc.manifest import RunManifest
 from voc.report.format import percent
 from voc.report.markdown import escape
 
@@ -30,7 +30,7 @@ def pick_run(workspace: str, ids: list[str]) -> str:
 
     def option(run_id: str) -> str:
         m = manifests[run_id]
-        name = views.export_name(str(m.get("input", {}).get("path", "")))
+        name = views.export_name(m.input.path)
         return f"{run_id} · {name} · {views.manifest_rows(m)['used']:,} tickets"
 
     # Keyed by the current run: after a new run is clustered, the picker starts on it.
@@ -51,41 +51,35 @@ def pick_run(workspace: str, ids: list[str]) -> str:
     )
 
 
-def show_manifest(manifest: dict[str, Any]) -> None:
+def show_manifest(manifest: RunManifest) -> None:
     """Rows used and skipped, the model, seconds per stage, and warnings of one run."""
-    rows = views.manifest_rows(manifest)
-    themes = manifest.get("themes", {})
+    rows, themes, source = manifest.rows, manifest.themes, manifest.input
     cols = st.columns(5)
-    cols[0].metric("Rows read", f"{rows['read']:,}")
-    cols[1].metric("Used", f"{rows['used']:,}")
-    cols[2].metric("Skipped", f"{rows['skipped']:,}")
-    cols[3].metric("Themes", themes.get("count", "n/a"))
-    cols[4].metric("Unthemed", percent(themes.get("unthemed_share")))
-    source = manifest.get("input", {})
+    cols[0].metric("Rows read", f"{rows.read:,}")
+    cols[1].metric("Used", f"{rows.used:,}")
+    cols[2].metric("Skipped", f"{rows.skipped:,}")
+    cols[3].metric("Themes", themes.count)
+    cols[4].metric("Unthemed", percent(themes.unthemed_share))
     st.text(
-        f"Export: {views.export_name(str(source.get('path', 'unknown')))}\n"
-        f"Helpdesk: {source.get('helpdesk') or 'generic export'} · format "
-        f"{source.get('format', 'n/a')} · encoding {source.get('encoding', 'n/a')}\n"
-        f"Model: {manifest.get('embedding', {}).get('model_id', 'n/a')} · seed "
-        f"{manifest.get('seed', 'n/a')} · created {manifest.get('created_at', 'n/a')}"
+        f"Export: {views.export_name(source.path or 'unknown')}\n"
+        f"Helpdesk: {source.helpdesk or 'generic export'} · format "
+        f"{source.format or 'n/a'} · encoding {source.encoding or 'n/a'}\n"
+        f"Model: {manifest.embedding.model_id or 'n/a'} · seed "
+        f"{manifest.seed} · created {manifest.created_at or 'n/a'}"
     )
     skipped, timings = st.columns(2)
     with skipped:
         st.caption("Skipped rows by reason (each one is listed in the run's skipped.csv)")
         st.dataframe(
-            views.counts_table(rows_by_reason(manifest), "reason", "rows"), hide_index=True
+            views.counts_table(dict(rows.skipped_by_reason), "reason", "rows"), hide_index=True
         )
     with timings:
         st.caption("Seconds per stage")
         st.dataframe(
-            views.counts_table(manifest.get("timings_seconds", {}), "stage", "seconds"),
+            views.counts_table(dict(manifest.timings_seconds), "stage", "seconds"),
             hide_index=True,
         )
-    warn(manifest.get("warnings", []))
-
-
-def rows_by_reason(manifest: dict[str, Any]) -> dict[str, int]:
-    return dict(manifest.get("rows", {}).get("skipped_by_reason", {}))
+    warn(list(manifest.warnings))
 
 
 def warn(warnings: list[str]) -> None:

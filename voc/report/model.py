@@ -256,20 +256,20 @@ def build_report(run: StoredRun | CuratedRun, top: int = DEFAULT_TOP) -> Report:
     ranked = [s for s in sections if s.label.status != DISMISSED]
     ranked = [replace(s, score=replace(s.score, rank=i)) for i, s in enumerate(ranked, start=1)]
     unthemed = sum(s.size for s in scores.themes if s.theme_id == schema.UNTHEMED_ID)
-    manifest = curated.manifest
+    info = curated.stored.info
     changes = run_changes(curated.stored)
     names = {theme_id: label.name for theme_id, label in curated.labels.items()}
     return Report(
         run_id=curated.run_id,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        source=Path(manifest["input"]["path"]).name,
-        helpdesk=manifest["input"].get("helpdesk"),
-        rows=manifest["rows"],
+        source=Path(info.input.path).name,
+        helpdesk=info.input.helpdesk,
+        rows=info.rows.to_dict(),
         scores=scores,
         themes=ranked,
         unthemed=unthemed,
         top=top,
-        warnings=list(manifest.get("warnings", [])),
+        warnings=list(info.warnings),
         dismissed=[s for s in sections if s.label.status == DISMISSED],
         edits=sum(1 for h in curated.history if h.effective),
         since_last_run=None if changes is None else since_last_run(changes, names),
