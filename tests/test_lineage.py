@@ -260,3 +260,13 @@ def test_bad_settings_and_misaligned_inputs_are_refused() -> None:
         trace(None, run, vectors[:3])
     with pytest.raises(ValueError):
         RunThemes("r", np.array(["a"]), np.array([3]), np.eye(DIM)[:1])
+
+
+def test_lineage_thresholds_are_run_settings_checked_like_any_other() -> None:
+    from voc.config import RunConfig
+
+    config = RunConfig().with_overrides({"lineage.min_share": 0.25, "lineage.min_tickets": 5})
+    assert config.lineage == LineageSettings(min_share=0.25, min_tickets=5)
+    assert RunConfig.from_dict(config.to_dict()).lineage.min_share == 0.25
+    with pytest.raises(ConfigError, match=r"lineage\.min_share"):
+        RunConfig().with_overrides({"lineage.min_share": 0.7})

@@ -726,6 +726,71 @@ class EngineConfig:
 
 
 @dataclass(frozen=True)
+class LineageConfig:
+    """How a run's themes are traced to the run before it: stable keys and relations
+    (docs/lineage.md explains each default)."""
+
+    min_share: float = field(
+        default=0.2,
+        metadata=_doc(
+            "An earlier theme is a predecessor of a new theme when at least this share of the new "
+            "theme's matched tickets come from it and at least this share of its own matched "
+            "tickets went there: a fifth is well above matching noise and allows up to 5 parts "
+            "per split."
+        ),
+    )
+    min_tickets: int = field(
+        default=3,
+        metadata=_doc(
+            "... and at least this many tickets: one or two shared tickets are an anecdote, not a "
+            "link.",
+            min=1,
+        ),
+    )
+    assign_quantile: float = field(
+        default=0.1,
+        metadata=_doc(
+            "A new ticket counts for its nearest earlier theme only when its cosine reaches this "
+            "quantile of the earlier run's own members' cosine to their centroid."
+        ),
+    )
+    assign_similarity: float = field(
+        default=0.5,
+        metadata=_doc(
+            "The cosine a new ticket needs when the earlier run recorded no per-ticket similarity."
+        ),
+    )
+    growth_factor: float = field(
+        default=1.5,
+        metadata=_doc(
+            "Grown (shrunk): the theme's share of its run rose (fell) by at least this factor ..."
+        ),
+    )
+    min_change_tickets: int = field(
+        default=10,
+        metadata=_doc(
+            "... and by at least this many tickets against the earlier share applied to the new "
+            "run.",
+            min=0,
+        ),
+    )
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.min_share <= 0.5:
+            raise ConfigError("setting 'lineage.min_share' must be in (0, 0.5]")
+        if not 0.0 <= self.assign_quantile <= 1.0:
+            raise ConfigError("setting 'lineage.assign_quantile' must be in [0, 1]")
+        if not -1.0 <= self.assign_similarity <= 1.0:
+            raise ConfigError("setting 'lineage.assign_similarity' must be in [-1, 1]")
+        if self.growth_factor <= 1.0:
+            raise ConfigError("setting 'lineage.growth_factor' must be above 1")
+        if self.min_tickets < 1 or self.min_change_tickets < 0:
+            raise ConfigError(
+                "settings 'lineage.min_tickets' must be >= 1 and 'lineage.min_change_tickets' >= 0"
+            )
+
+
+@dataclass(frozen=True)
 class RunConfig:
     """Every setting of a run. Frozen: derive variants with :meth:`with_overrides`."""
 
@@ -740,6 +805,7 @@ class RunConfig:
     themes: ThemeConfig = field(default_factory=ThemeConfig)
     score: ScoreConfig = field(default_factory=ScoreConfig)
     engine: EngineConfig = field(default_factory=EngineConfig)
+    lineage: LineageConfig = field(default_factory=LineageConfig)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain nested dict (tuples as lists), for JSON/TOML and the manifest."""
@@ -799,6 +865,7 @@ _SECTIONS: dict[str, type] = {
     "themes": ThemeConfig,
     "score": ScoreConfig,
     "engine": EngineConfig,
+    "lineage": LineageConfig,
 }
 
 

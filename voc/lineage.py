@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from voc.errors import ConfigError
+from voc.config import LineageConfig
 from voc.schema import UNTHEMED_ID
 
 SAME = "same"
@@ -65,38 +65,8 @@ class RunThemes:
             raise ValueError(f"run {self.run_id}: a theme id has no centroid row")
 
 
-@dataclass(frozen=True)
-class LineageSettings:
-    """Thresholds of :func:`trace`; the defaults are explained in docs/lineage.md."""
-
-    # An earlier theme is a predecessor of a new theme when at least this share of the new theme's
-    # matched tickets come from it AND at least this share of the earlier theme's matched tickets
-    # went to it. 0.2: a fifth is more than matching noise, and it allows up to 5 parts per split.
-    min_share: float = 0.2
-    # ... and at least this many tickets: one or two shared tickets are an anecdote, not a link.
-    min_tickets: int = 3
-    # A new ticket is matched to its nearest earlier centroid only when its cosine reaches this
-    # quantile of the earlier run's own themed tickets' similarity to their centroid: a ticket
-    # less like the theme than 90% of the theme's members were is not counted as one of them.
-    assign_quantile: float = 0.1
-    # The cosine threshold used when the earlier run brings no per-ticket similarity.
-    assign_similarity: float = 0.5
-    # Grown (shrunk): the theme's share of its run rose (fell) by at least this factor ...
-    growth_factor: float = 1.5
-    # ... and by at least this many tickets against the earlier share applied to the new run.
-    min_change_tickets: int = 10
-
-    def __post_init__(self) -> None:
-        if not 0.0 < self.min_share <= 0.5:
-            raise ConfigError("lineage min_share must be in (0, 0.5]")
-        if not 0.0 <= self.assign_quantile <= 1.0:
-            raise ConfigError("lineage assign_quantile must be in [0, 1]")
-        if not -1.0 <= self.assign_similarity <= 1.0:
-            raise ConfigError("lineage assign_similarity must be in [-1, 1]")
-        if self.growth_factor <= 1.0:
-            raise ConfigError("lineage growth_factor must be above 1")
-        if self.min_tickets < 1 or self.min_change_tickets < 0:
-            raise ConfigError("lineage min_tickets must be >= 1 and min_change_tickets >= 0")
+# The thresholds of :func:`trace`: a run's ``lineage`` settings (``voc.config.LineageConfig``).
+LineageSettings = LineageConfig
 
 
 @dataclass(frozen=True)

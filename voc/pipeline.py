@@ -289,6 +289,7 @@ def _cluster_export(
             similarity=model.similarity_,
         ),
         vectors,
+        config.lineage,
     )
     languages_record = LanguagesRecord(
         **plan.record(),
