@@ -275,7 +275,7 @@ def plan_replay(
         decided = decisions(label, machine.get(curated))
         if curated not in targets:
             if decided:
-                reason = _why_gone(curated, earlier, raw_of, lineage)
+                reason = _why_gone(curated, curated_of, raw_of, lineage)
                 not_replayable.append(NotReplayed(curated, label.name, decided, reason))
             continue
         target = targets[curated]
@@ -424,9 +424,11 @@ def _label_steps(label: ThemeLabel, theme_id: int) -> list[tuple[str, dict[str, 
     return steps
 
 
-def _why_gone(curated: int, earlier: CuratedRun, raw_of: dict[str, int], lineage: Lineage) -> str:
+def _why_gone(
+    curated: int, curated_of: dict[str, int], raw_of: dict[str, int], lineage: Lineage
+) -> str:
     """Why an earlier curated theme has no theme in the new run, in words."""
-    sources = {raw_of[t] for t, c in _owners(earlier.tickets).items() if c == curated}
+    sources = {raw_of[t] for t, c in curated_of.items() if c == curated}
     for theme in lineage.themes:
         if any(p.theme_id in sources for p in theme.predecessors[1:]):
             return (
