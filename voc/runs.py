@@ -122,7 +122,11 @@ def _run(
     )
     if progress:
         progress("write", 1, 1)
-    replayed = replay_curation(ws.root, stored.run_id) if config.themes.carry_labels else None
+    replayed = (
+        replay_curation(ws.root, stored.run_id, tickets=made.tickets)
+        if config.themes.carry_labels
+        else None
+    )
     return RunResult(stored=stored, ingest=made.ingest, replayed=replayed)
 
 

@@ -305,13 +305,17 @@ def plan_replay(
 
 
 def replay_curation(
-    workspace: str | Path, run_id: str, encode: Encode | None = None
+    workspace: str | Path,
+    run_id: str,
+    encode: Encode | None = None,
+    tickets: pd.DataFrame | None = None,
 ) -> Replay | None:
     """Replay the curation of the run before ``run_id`` onto it; None when there is nothing to
     replay (no earlier run, or no analyst ever edited it).
 
     ``encode`` embeds ticket rows for replayed splits; None: the new run's embedding model,
-    answering from the workspace's embedding cache.
+    answering from the workspace's embedding cache. ``tickets``: the new run's ticket table when
+    the caller holds it (saves reading it back).
     """
     ws = Workspace(workspace)
     earlier_ids = [r for r in ws.run_ids() if r < run_id]
@@ -331,7 +335,7 @@ def replay_curation(
         plan = plan_replay(
             earlier,
             earlier.stored.tickets(),
-            new.tickets(),
+            new.tickets() if tickets is None else tickets,
             lineage,
             encode or _default_encode(ws, new),
         )
