@@ -28,7 +28,7 @@ from voc.curation.explore import (
 from voc.curation.proposals import IMPACT_STEPS, Proposal
 from voc.curation.replay import DISMISSED, CuratedRun
 from voc.manifest import RunManifest
-from voc.report.format import kind_text
+from voc.format import kind_text
 from voc.report.model import SinceLastRun
 from voc.schema import ThemeScore
 

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from voc import schema
-from voc.report.format import percent, shorten
+from voc.format import percent, shorten
 from voc.schema import ThemeScore
 
 # One colour per kind, the same in every chart (colour-blind-safe Okabe-Ito palette).

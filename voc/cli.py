@@ -37,7 +37,7 @@ from voc.report import (
     render_report,
     write_file,
 )
-from voc.report.format import kind_text, percent
+from voc.format import kind_text, percent
 from voc.runs import run
 from voc.schema import UNTHEMED_ID, ParentTheme, RunScores, Theme
 from voc.serve import DEFAULT_HOST, DEFAULT_PORT, dashboard_command, serve

@@ -9,7 +9,7 @@ from dashboards import data, state, views, widgets
 from dashboards.app_pages import THEME
 from voc import charts, schema
 from voc.curation.replay import CuratedRun
-from voc.report.format import percent
+from voc.format import percent
 from voc.report.model import since_last_run
 
 CHANGES_CONFIG = {

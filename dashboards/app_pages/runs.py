@@ -12,7 +12,7 @@ from voc.errors import SchemaError, VocError
 from voc.ingest.files import check_upload
 from voc.inspect import InspectReport
 from voc.manifest import RunManifest
-from voc.report.format import percent
+from voc.format import percent
 from voc.report.markdown import escape
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "xlsx", "json", "jsonl", "parquet"]

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboards import data, state, views, widgets
 from voc import charts, schema
 from voc.curation.replay import CuratedRun
-from voc.report.format import growth_text, kind_text, percent
+from voc.format import growth_text, kind_text, percent
 from voc.schema import Theme, ThemeScore
 
 COMPONENTS_CONFIG = {

@@ -31,7 +31,7 @@ import numpy as np
 from voc import schema
 from voc.curation.replay import CONFIRMED, CuratedRun
 from voc.errors import CurationError
-from voc.report.format import kind_text, one_line, percent, shorten
+from voc.format import kind_text, one_line, percent, shorten
 from voc.report.tables import neutralise
 
 # (lowest friction score, RICE impact), highest first.

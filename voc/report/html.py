@@ -14,7 +14,7 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from voc import charts
-from voc.report.format import growth_text, kind_text, percent
+from voc.format import growth_text, kind_text, percent
 from voc.report.model import Report
 from voc.score import COMPONENTS
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from voc.report.format import growth_text, kind_text, one_line, percent
+from voc.format import growth_text, kind_text, one_line, percent
 from voc.report.model import Report, SinceLastRun, ThemeSection
 
 # Characters Markdown (CommonMark and GitHub's tables) reads as syntax anywhere in a line, and

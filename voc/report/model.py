@@ -17,7 +17,7 @@ from voc import schema
 from voc.curation.replay import DISMISSED, CuratedRun, ThemeLabel, curate
 from voc.errors import StoreError
 from voc.lineage import RunChanges, ThemeChange
-from voc.report.format import shorten
+from voc.format import shorten
 from voc.schema import RunScores, Theme, ThemeScore
 from voc.score import COMPONENTS
 from voc.store import StoredRun, Workspace

@@ -11,7 +11,7 @@ import csv
 import io
 from typing import Any
 
-from voc.report.format import kind_text, one_line
+from voc.format import kind_text, one_line
 from voc.report.model import Report
 from voc.schema import EFFORT_FIELDS
 from voc.score import COMPONENTS
