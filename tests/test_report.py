@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 from openpyxl import load_workbook
 
 from tests.synthetic import FORMULA_ORG, FORMULA_QUOTES, IMG_QUOTE, SCRIPT_NAME, write_synthetic_run
@@ -36,17 +37,29 @@ def test_html_has_every_section_and_escapes_ticket_text(hostile) -> None:
 
 def test_markdown_shows_payloads_as_text(hostile) -> None:
     text = render_report(hostile, "md").decode("utf-8")
-    for heading in (
-        "## Summary",
-        "## Themes ranked by friction",
-        "## Emerging themes",
-        "## Methods",
-    ):
+    for heading in ("## Summary", "themes, ranked by friction", "## Emerging themes", "## Methods"):
         assert heading in text
-    assert "<script>" not in text and "<img" not in text
-    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    # Rendered as GitHub does (CommonMark with raw HTML allowed), no payload becomes markup.
+    page = MarkdownIt("commonmark").enable("table").render(text)
+    assert "<script" not in page and "<img" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt; the login page loops" in page
     assert escape("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))"
     assert escape("a | b") == "a \\| b"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Moss & Lane", "Moss &amp; Lane"),  # one escape, by the renderer: never "&amp;amp;"
+        ("Tom &amp; Jerry", "Tom &amp;amp; Jerry"),  # an entity in a ticket stays as typed
+        ("<b>bold</b> *star* _under_", "&lt;b&gt;bold&lt;/b&gt; *star* _under_"),
+        ("- not a list", "- not a list"),
+        ("# not a heading", "# not a heading"),
+    ],
+)
+def test_markdown_escapes_once(text: str, shown: str) -> None:
+    assert MarkdownIt("commonmark").render(escape(text)).strip() == f"<p>{shown}</p>"
+    assert "&amp;" not in escape("Moss & Lane")  # the raw Markdown reads as written too
 
 
 def _formula_like(value: object) -> bool:
@@ -162,10 +175,14 @@ def test_the_report_says_what_changed_since_the_last_run(two_runs: Path) -> None
     )
 
     text = render_report(report, "md").decode("utf-8")
-    section = text[text.index("## Since the last run") : text.index("## Themes ranked")]
+    section = text[text.index("## Since the last run") : text.index("themes, ranked by friction")]
     assert escape(since.headline) in section
-    assert "| gone | thanks support (#2) |  | 40 | n/a | 19% | n/a |" in section
-    assert "| grown | Sign-in loop (#0) | #0 | 80 | 80 | 39% | 63% |" in section
+    assert "| gone | thanks support (#2) |  | 40 | n/a | 19.3% | n/a |" in section
+    assert "| grown | Sign-in loop (#0) | #0 | 80 | 80 | 38.6% | 63% |" in section
+    assert (
+        "Since the previous run (207 tickets), 1 theme is gone (thanks support) and 1 theme grew "
+        "(Sign-in loop, 38.6% to 63% of tickets);"
+    ) in report.summary[2]
     page = render_report(report, "html").decode("utf-8")
     html = page[page.index('<section id="since-last-run">') : page.index('<section id="ranking">')]
     assert "<td>gone</td><td>thanks support (#2)</td>" in html

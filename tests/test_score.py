@@ -46,23 +46,23 @@ def test_growth_needs_the_minimum_count() -> None:
 
 
 def test_a_new_theme_is_emerging_and_says_new() -> None:
-    flagged, note = emerging_test(40, 0, all_recent=500, all_baseline=1500, config=CONFIG)
+    flagged, note, _ = emerging_test(40, 0, all_recent=500, all_baseline=1500, config=CONFIG)
     assert flagged and note.startswith("new:")
 
 
 def test_a_theme_growing_with_all_tickets_is_not_emerging() -> None:
     # Total volume doubled and so did the theme: its share is unchanged.
-    flagged, note = emerging_test(40, 60, all_recent=1000, all_baseline=1500, config=CONFIG)
+    flagged, note, _ = emerging_test(40, 60, all_recent=1000, all_baseline=1500, config=CONFIG)
     assert not flagged and note.startswith("not emerging")
 
 
 def test_a_theme_whose_share_triples_is_emerging() -> None:
-    flagged, _ = emerging_test(90, 90, all_recent=1000, all_baseline=3000, config=CONFIG)
+    flagged, _, _ = emerging_test(90, 90, all_recent=1000, all_baseline=3000, config=CONFIG)
     assert flagged
 
 
 def test_too_few_recent_tickets_are_never_emerging() -> None:
-    flagged, note = emerging_test(CONFIG.min_recent - 1, 0, 500, 1500, CONFIG)
+    flagged, note, _ = emerging_test(CONFIG.min_recent - 1, 0, 500, 1500, CONFIG)
     assert not flagged and "fewer than" in note
 
 

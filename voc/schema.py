@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -247,6 +248,32 @@ class EffortSignal:
 
 
 @dataclass(frozen=True)
+class TrendTest:
+    """The numbers behind a theme's emerging decision, so every surface can say it in words."""
+
+    recent: int  # tickets in the recent window
+    baseline: int  # tickets in the baseline before it
+    expected: float  # recent tickets its baseline share of all tickets predicts
+    p_value: float  # one-sided Poisson test of ``recent`` against ``expected``
+
+    @property
+    def ratio(self) -> float:
+        """Recent tickets over the expected count."""
+        return self.recent / self.expected if self.expected else math.inf
+
+
+@dataclass(frozen=True)
+class TrendRule:
+    """The run's emerging rule (from its ``ScoreConfig``), stored with the scores it made."""
+
+    recent_days: int
+    baseline_days: int
+    min_recent: int
+    emerging_ratio: float
+    emerging_alpha: float
+
+
+@dataclass(frozen=True)
 class ThemeScore:
     """Every measure of one theme, the friction score built from them, and its components.
 
@@ -279,6 +306,7 @@ class ThemeScore:
     friction: float  # 0..100
     rank: int
     kind_by_analyst: bool = False  # the kind was set by an analyst, not the classifier
+    trend: TrendTest | None = None  # None: no dates, too short an export, or Unthemed
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, as stored in ``scores.json``."""
@@ -301,6 +329,7 @@ class ThemeScore:
             "effort": {
                 k: EffortSignal(**{n: v[n] for n in names}) for k, v in data["effort"].items()
             },
+            "trend": TrendTest(**data["trend"]) if data.get("trend") else None,
         }
         return cls(**values)
 
@@ -317,6 +346,7 @@ class RunScores:
     recent_start: str | None  # where the recent window starts
     weights: dict[str, float]  # friction score weight of each component
     missing: list[str]  # components no theme could have: the export lacks their columns
+    rule: TrendRule | None = None  # the emerging rule; None in runs scored before it was kept
 
     @property
     def emerging(self) -> list[ThemeScore]:
@@ -329,12 +359,15 @@ class RunScores:
             **{
                 f.name: getattr(self, f.name)
                 for f in dataclasses.fields(self)
-                if f.name != "themes"
+                if f.name not in ("themes", "rule")
             },
+            "rule": None if self.rule is None else dataclasses.asdict(self.rule),
             "themes": [t.to_dict() for t in self.themes],
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RunScores:
         """Inverse of :meth:`to_dict`."""
-        return cls(**{**data, "themes": [ThemeScore.from_dict(t) for t in data["themes"]]})
+        rule = TrendRule(**data["rule"]) if data.get("rule") else None
+        themes = [ThemeScore.from_dict(t) for t in data["themes"]]
+        return cls(**{**data, "themes": themes, "rule": rule})

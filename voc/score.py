@@ -23,7 +23,7 @@ from scipy.stats import poisson
 from voc import schema
 from voc.classify import OTHER_KIND
 from voc.config import ScoreConfig
-from voc.schema import EffortSignal, RunScores, Theme, ThemeScore
+from voc.schema import EffortSignal, RunScores, Theme, ThemeScore, TrendRule, TrendTest
 
 VOLUME, KIND, SENTIMENT, CSAT, EFFORT, TREND, REACH = (
     "volume", "kind", "sentiment", "csat", "effort", "trend", "reach",
@@ -94,20 +94,22 @@ def growth(recent: int, previous: int, min_count: int) -> float | None:
 
 def emerging_test(
     recent: int, baseline: int, all_recent: int, all_baseline: int, config: ScoreConfig
-) -> tuple[bool, str]:
+) -> tuple[bool, str, TrendTest]:
     """Is a theme's recent count far above what its baseline share of all tickets predicts?
 
     The expected recent count is ``all_recent * (baseline + 0.5) / (all_baseline + 0.5)``, so a
     general rise in ticket volume does not make every theme emerging. The theme is emerging when
     its recent count reaches ``min_recent``, is at least ``emerging_ratio`` times the expected
     count, and a count that high has probability below ``emerging_alpha`` under a Poisson
-    distribution with the expected mean. Returns the decision and a sentence saying why.
+    distribution with the expected mean. Returns the decision, a sentence saying why (with the
+    statistics), and the numbers behind it.
     """
     expected = all_recent * (baseline + BASELINE_PRIOR) / (all_baseline + BASELINE_PRIOR)
     p_value = float(poisson.sf(recent - 1, expected)) if recent else 1.0
+    test = TrendTest(recent, baseline, round(expected, 4), float(f"{p_value:.4g}"))
     window = f"{recent} tickets in the last {config.recent_days} days"
     if recent < config.min_recent:
-        return False, f"{window}, fewer than the {config.min_recent} needed to judge"
+        return False, f"{window}, fewer than the {config.min_recent} needed to judge", test
     ratio = recent / expected
     flagged = ratio >= config.emerging_ratio and p_value < config.emerging_alpha
     if baseline == 0:
@@ -115,7 +117,7 @@ def emerging_test(
     else:
         why = f"{window}, {ratio:.1f}x the {expected:.1f} its earlier share predicts"
     verdict = ("new" if baseline == 0 else "emerging") if flagged else "not emerging"
-    return flagged, f"{verdict}: {why} (p={p_value:.2g})"
+    return flagged, f"{verdict}: {why} (p={p_value:.2g})", test
 
 
 def theme_kind(kinds: pd.Series, min_share: float) -> tuple[str, float]:
@@ -197,6 +199,18 @@ def score_themes(
         recent_start=None if table.windows is None else table.windows.recent_start.isoformat(),
         weights=weight,
         missing=[name for name in COMPONENTS if name not in available],
+        rule=trend_rule(config),
+    )
+
+
+def trend_rule(config: ScoreConfig) -> TrendRule:
+    """The emerging rule of ``config``, as stored with the scores."""
+    return TrendRule(
+        recent_days=config.recent_days,
+        baseline_days=config.baseline_days,
+        min_recent=config.min_recent,
+        emerging_ratio=config.emerging_ratio,
+        emerging_alpha=config.emerging_alpha,
     )
 
 
@@ -280,7 +294,7 @@ def _measure(theme: Theme, inside: np.ndarray, table: _Columns, config: ScoreCon
     weekly: list[tuple[str, int]] = []
     recent = previous = None
     change = None
-    emerging, note = False, "the export has no creation dates"
+    emerging, note, test = False, "the export has no creation dates", None
     if table.dates is not None and table.windows is not None:
         dates = table.dates[inside].dropna()
         weekly = weekly_counts(dates, table.weeks)
@@ -292,7 +306,7 @@ def _measure(theme: Theme, inside: np.ndarray, table: _Columns, config: ScoreCon
             note = f"the export covers less than {config.recent_days + MIN_BASELINE_DAYS} days"
         else:
             all_recent, _, all_baseline = table.windows.counts(table.dates.dropna())
-            emerging, note = emerging_test(recent, baseline, all_recent, all_baseline, config)
+            emerging, note, test = emerging_test(recent, baseline, all_recent, all_baseline, config)
     negative = None
     if table.sentiment is not None:
         values = table.sentiment[inside].dropna()
@@ -324,6 +338,7 @@ def _measure(theme: Theme, inside: np.ndarray, table: _Columns, config: ScoreCon
         growth=None if change is None or not math.isfinite(change) else round(change, 4),
         emerging=emerging,
         emerging_note=note,
+        trend=test,
         negative_share=negative,
         csat_mean=_mean(csat_values) if len(csat_values) else None,
         csat_count=len(csat_values),

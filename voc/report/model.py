@@ -13,11 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from voc import schema
 from voc.curation.replay import DISMISSED, CuratedRun, ThemeLabel, curate
 from voc.errors import StoreError
+from voc.format import count, number, percent, shorten
 from voc.lineage import RunChanges, ThemeChange
-from voc.format import shorten
+from voc.report.summary import executive_summary, rule_of, span, trend_words
 from voc.schema import RunScores, Theme, ThemeScore
 from voc.score import COMPONENTS
 from voc.store import StoredRun, Workspace
@@ -35,6 +38,39 @@ class Quote:
     text: str
 
 
+# Ticket fields each theme is broken down by, where the export has them, and values listed per
+# field (the rest are summed as "other"): a card has room for about four.
+BREAKDOWN_FIELDS: tuple[str, ...] = (schema.PLAN, schema.CHANNEL)
+BREAKDOWN_VALUES = 4
+NOT_GIVEN = "not given"
+# A plan or channel is called over-represented in a theme at 1.5x its share of all tickets, from at
+# least 5 of the theme's tickets (below that one ticket more or less swings the share).
+OVER_RATIO, OVER_MIN_TICKETS = 1.5, 5
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    """One value of a field (a plan, a channel) within a theme, next to its share of all tickets."""
+
+    value: str
+    tickets: int
+    share: float  # of the theme's tickets
+    overall: float  # of all the run's tickets
+
+    @property
+    def over_represented(self) -> bool:
+        """The value is clearly more common in the theme than overall (shown in bold)."""
+        return self.tickets >= OVER_MIN_TICKETS and self.share >= OVER_RATIO * self.overall
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A theme's tickets by one field, biggest value first."""
+
+    field: str
+    rows: tuple[BreakdownRow, ...]
+
+
 @dataclass(frozen=True)
 class ThemeSection:
     """One theme as a report shows it: its score and the evidence behind it."""
@@ -45,11 +81,15 @@ class ThemeSection:
     quotes: list[Quote]
     label: ThemeLabel  # analysts' status, notes and linked issue
     description: str = ""  # one sentence in the customers' words (voc.naming)
+    breakdowns: tuple[Breakdown, ...] = ()  # by plan and channel, where the export has them
+    trend: str = ""  # the trend in plain words (voc.report.summary.trend_words)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             **self.score.to_dict(),
             "description": self.description,
+            "trend_words": self.trend,
+            "breakdowns": [dataclasses.asdict(b) for b in self.breakdowns],
             "keywords": self.keywords,
             "parent": self.parent,
             "quotes": [dataclasses.asdict(q) for q in self.quotes],
@@ -98,6 +138,42 @@ class SinceLastRun:
             f"Since run {self.earlier_run_id} ({self.earlier_total:,} tickets; this run "
             f"{self.new_total:,}): {parts}, {self.unchanged} unchanged."
         )
+
+    @property
+    def sentence(self) -> str:
+        """The changes in plain words for the executive summary, naming the themes, e.g. "Since
+        the previous run (900 tickets), 1 theme is new (Refund delays) and 1 grew (Login loop,
+        30 to 120 tickets); 12 are unchanged."."""
+        said = []
+        for group in CHANGE_GROUPS:
+            rows = [r for r in self.rows if r.change == group]
+            if not rows:
+                continue
+            named = ", ".join(_change_name(r) for r in rows[:CHANGES_NAMED])
+            more = f" and {len(rows) - CHANGES_NAMED} more" if len(rows) > CHANGES_NAMED else ""
+            verb = _CHANGE_VERBS[group] if len(rows) == 1 else _CHANGE_VERBS_MANY[group]
+            said.append(f"{count(len(rows), 'theme')} {verb} ({named}{more})")
+        head = f"Since the previous run ({count(self.earlier_total, 'ticket')})"
+        if not said:
+            return f"{head}, no theme changed; {count(self.unchanged, 'theme')} unchanged."
+        return f"{head}, {_join_words(said)}; {number(self.unchanged)} unchanged."
+
+
+CHANGES_NAMED = 2  # themes named per change group in the summary sentence
+_CHANGE_VERBS = {"new": "is new", "gone": "is gone", "grown": "grew", "shrunk": "shrank",
+                 "split": "split", "merged": "merged", "renamed": "was renamed"}  # fmt: skip
+_CHANGE_VERBS_MANY = {**_CHANGE_VERBS, "new": "are new", "gone": "are gone",
+                      "renamed": "were renamed"}  # fmt: skip
+
+
+def _change_name(row: ChangeRow) -> str:
+    if row.change in ("grown", "shrunk") and row.share_before is not None:
+        return f"{row.name}, {percent(row.share_before)} to {percent(row.share_after)} of tickets"
+    return row.name
+
+
+def _join_words(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def since_last_run(
@@ -159,6 +235,12 @@ class Report:
     dismissed: list[ThemeSection] = field(default_factory=list)  # by analysts; not ranked
     edits: int = 0  # analysts' edits applied
     since_last_run: SinceLastRun | None = None  # None: no earlier run to compare with
+    summary: tuple[str, ...] = ()  # the executive summary (voc.report.summary)
+
+    @property
+    def window(self) -> str:
+        """The recent window in words ("4 weeks"): growth compares it with the one before."""
+        return span(rule_of(self.scores).recent_days)
 
     @property
     def detailed(self) -> list[ThemeSection]:
@@ -212,6 +294,7 @@ class Report:
             "source": self.source,
             "helpdesk": self.helpdesk,
             "rows": self.rows,
+            "executive_summary": list(self.summary),
             "summary": scores,
             "unthemed": self.unthemed,
             "warnings": self.warnings,
@@ -234,6 +317,8 @@ def build_report(run: StoredRun | CuratedRun, top: int = DEFAULT_TOP) -> Report:
     scores = curated.scores
     themes = {t.theme_id: t for t in curated.themes}
     parents = {p.parent_id: p.name for p in curated.parents}
+    rule = rule_of(scores)
+    breakdowns = theme_breakdowns(curated.tickets)
     sections = [
         ThemeSection(
             score=score,
@@ -249,6 +334,8 @@ def build_report(run: StoredRun | CuratedRun, top: int = DEFAULT_TOP) -> Report:
             ],
             label=curated.labels[score.theme_id],
             description=themes[score.theme_id].description,
+            breakdowns=breakdowns.get(score.theme_id, ()),
+            trend=trend_words(score, rule),
         )
         for score in scores.themes
         if score.theme_id != schema.UNTHEMED_ID
@@ -259,6 +346,7 @@ def build_report(run: StoredRun | CuratedRun, top: int = DEFAULT_TOP) -> Report:
     info = curated.stored.info
     changes = run_changes(curated.stored)
     names = {theme_id: label.name for theme_id, label in curated.labels.items()}
+    since = None if changes is None else since_last_run(changes, names)
     return Report(
         run_id=curated.run_id,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -272,8 +360,39 @@ def build_report(run: StoredRun | CuratedRun, top: int = DEFAULT_TOP) -> Report:
         warnings=list(info.warnings),
         dismissed=[s for s in sections if s.label.status == DISMISSED],
         edits=sum(1 for h in curated.history if h.effective),
-        since_last_run=None if changes is None else since_last_run(changes, names),
+        since_last_run=since,
+        summary=tuple(
+            executive_summary(
+                scores,
+                [t.score for t in ranked],
+                None if since is None else since.sentence,
+                unthemed,
+            )
+        ),
     )
+
+
+def theme_breakdowns(tickets: pd.DataFrame) -> dict[int, tuple[Breakdown, ...]]:
+    """Each theme's tickets by plan and by channel (the fields of :data:`BREAKDOWN_FIELDS` the
+    export has): the biggest values, the rest as "other", missing values as "not given"."""
+    fields = [f for f in BREAKDOWN_FIELDS if f in tickets and tickets[f].notna().any()]
+    out: dict[int, list[Breakdown]] = {}
+    for name in fields:
+        values = tickets[name].astype("string").str.strip().replace("", pd.NA).fillna(NOT_GIVEN)
+        overall = values.value_counts(normalize=True)
+        for theme_id, group in values.groupby(tickets[schema.THEME_ID].to_numpy(), sort=True):
+            counts = group.value_counts()
+            shown = counts.head(BREAKDOWN_VALUES)
+            rows = [
+                BreakdownRow(str(v), int(n), n / len(group), float(overall[v]))
+                for v, n in shown.items()
+            ]
+            rest = int(counts.iloc[BREAKDOWN_VALUES:].sum())
+            if rest:
+                other = float(overall.drop(shown.index).sum())
+                rows.append(BreakdownRow("other", rest, rest / len(group), other))
+            out.setdefault(int(theme_id), []).append(Breakdown(name, tuple(rows)))
+    return {theme_id: tuple(b) for theme_id, b in out.items()}
 
 
 def _parent_name(parents: dict[int, str], theme: Theme) -> str | None:
