@@ -1,8 +1,8 @@
 """The friction report as one self-contained HTML file: no network is needed to view it.
 
 The page is a Jinja2 template with autoescaping on, so every ticket quote, theme name and
-organization is HTML-escaped; plotly.js is inlined once and each chart's data is JSON that plotly
-writes with ``<``, ``>`` and ``/`` escaped, so no text can close a script element.
+organization is HTML-escaped. The charts are inline SVG drawn by :mod:`voc.report.svg` (which
+escapes its own text): the page holds no script at all, and opens at once.
 """
 
 from __future__ import annotations
@@ -10,11 +10,10 @@ from __future__ import annotations
 from functools import cache
 
 import jinja2
-import plotly.io as pio
-from plotly.offline import get_plotlyjs
 
-from voc import charts
+from voc import chartdata
 from voc.format import growth_text, kind_text, percent
+from voc.report import svg
 from voc.report.model import Report
 from voc.score import COMPONENTS
 
@@ -34,36 +33,31 @@ def _template() -> jinja2.Template:
     return env.get_template("report.html.j2")
 
 
-def _chart(fig: object, div_id: str) -> str:
-    # Fixed div ids keep the file reproducible; plotly.js is inlined once in the page head.
-    return pio.to_html(
-        fig, full_html=False, include_plotlyjs=False, div_id=div_id, config={"displaylogo": False}
-    )
-
-
-def to_html(report: Report) -> str:
-    """Render the report page."""
+def charts_html(report: Report) -> dict[str, object]:
+    """The report's charts as inline SVG: ``friction``, ``trends`` ("" without dates) and
+    ``themes`` (theme id -> its weekly chart, for the detailed and emerging themes)."""
     scores = [t.score for t in report.themes]
-    charts_html = {
-        "friction": _chart(charts.friction_volume(scores), "chart-friction-volume"),
-        "trends": _chart(
-            charts.weekly_trends(scores[:TREND_THEMES], "Weekly tickets of the top themes"),
-            "chart-trends",
+    last = chartdata.run_last_week(scores, report.scores.last_ticket)
+    return {
+        "friction": svg.friction_volume(scores),
+        "trends": svg.weekly_trends(
+            scores[:TREND_THEMES], "Weekly tickets of the top themes", partial=last
         )
         if any(s.weekly for s in scores)
         else "",
         "themes": {
-            t.score.theme_id: _chart(
-                charts.theme_weekly(t.score), f"chart-theme-{t.score.theme_id}"
-            )
+            t.score.theme_id: svg.theme_weekly(t.score, partial=last)
             for t in report.detailed + report.emerging
             if t.score.weekly
         },
     }
+
+
+def to_html(report: Report) -> str:
+    """Render the report page."""
     return _template().render(
         report=report,
-        charts=charts_html,
+        charts=charts_html(report),
         components=COMPONENTS,
-        kind_colours=charts.KIND_COLOURS,
-        plotlyjs=get_plotlyjs(),
+        kind_colours=chartdata.KIND_COLOURS,
     )
