@@ -11,11 +11,13 @@ import csv
 import io
 import json
 
+import markupsafe
 import pandas as pd
 import pytest
 
 from voc import schema
 from voc.report import build_report, render_report
+from voc.report.markdown import escape
 from voc.schema import RunScores
 
 pytestmark = pytest.mark.slow
@@ -99,7 +101,7 @@ def test_sample_reports_contain_their_sections(sample_run) -> None:
     page = render_report(report, "html").decode("utf-8")
     assert page.count('<article class="theme"') == 10 and "Friction vs volume" in page
     md = render_report(report, "md").decode("utf-8")
-    assert md.count("\n### ") == 10 and "(emerging)" in md
+    assert md.count("\n### ") == 10 and ("(emerging)" in md or "(new)" in md)
     rows = list(csv.DictReader(io.StringIO(render_report(report, "csv").decode("utf-8-sig"))))
     assert len(rows) == len(report.themes) and rows[0]["rank"] == "1"
     data = json.loads(render_report(report, "json"))
@@ -107,3 +109,34 @@ def test_sample_reports_contain_their_sections(sample_run) -> None:
     for theme in data["themes"][:10]:
         assert 3 <= len(theme["quotes"]) <= 5
         assert "@" not in " ".join(q["text"] for q in theme["quotes"]).replace("[EMAIL]", "")
+
+
+def test_the_executive_summary_names_the_planted_problems(sample_run, planted) -> None:
+    report = build_report(sample_run.stored)
+    top, emerging, since, *rest = report.summary
+    leaders = report.themes[:3]
+    assert all(planted.loc[t.score.theme_id, "kind"] == "defect" for t in leaders)
+    assert top.startswith("The three biggest defects by friction are ")
+    assert all(t.score.name in top for t in leaders)
+    home = report.themes[
+        [t.score.theme_id for t in report.themes].index(planted["emerging_share"].idxmax())
+    ]
+    assert emerging.startswith(f"{home.score.name} (defect) is ")
+    assert " in the last 4 weeks, up from " in emerging and "p=" not in emerging
+    assert since.startswith("This is the first run")
+    assert rest[-1].startswith(f"Start with {home.score.name}")
+    md = render_report(report, "md").decode("utf-8")
+    page = render_report(report, "html").decode("utf-8")
+    for sentence in report.summary:
+        assert escape(sentence) in md and str(markupsafe.escape(sentence)) in page
+
+
+def test_top_themes_are_broken_down_by_plan_and_channel(sample_run) -> None:
+    report = build_report(sample_run.stored)
+    for section in report.detailed:
+        assert [b.field for b in section.breakdowns] == [schema.PLAN, schema.CHANNEL]
+        for b in section.breakdowns:
+            assert sum(r.tickets for r in b.rows) == section.score.size
+            assert abs(sum(r.share for r in b.rows) - 1) < 1e-9
+    page = render_report(report, "html").decode("utf-8")
+    assert page.count('data-breakdown="plan"') == page.count('data-breakdown="channel"') == 10
