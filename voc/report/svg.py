@@ -129,6 +129,7 @@ def _y_axis(plot: Box, axis: Axis, title: str) -> list[str]:
                 TICK_SIZE,
                 text_anchor="end",
                 fill=MUTED,
+                class_="y-tick",
             )
         )
     middle = plot.y + plot.h / 2
@@ -258,7 +259,13 @@ def friction_volume(scores: Sequence[ThemeScore], top: int = cd.LABELLED_THEMES)
         )
         body.append(
             _text(
-                x, plot.y + plot.h + TICK_OFFSET, text, TICK_SIZE, text_anchor="middle", fill=MUTED
+                x,
+                plot.y + plot.h + TICK_OFFSET,
+                text,
+                TICK_SIZE,
+                text_anchor="middle",
+                fill=MUTED,
+                class_="x-tick",
             )
         )
     xtitle = "tickets (log scale)" if xaxis.log else "tickets"
