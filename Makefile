@@ -8,7 +8,7 @@ SAMPLE := sample_data/sample_tickets.csv
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install browser demo app test lint format sample-data bench bench-quality bench-ingest bench-dashboard bench-engine bench-speed bench-assign bench-lineage docs report screenshots clean
+.PHONY: install browser demo app test lint format sample-data bench bench-quality bench-ingest bench-dashboard bench-engine bench-speed bench-assign bench-lineage bench-report docs report screenshots clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -74,6 +74,9 @@ bench-speed: install ## voc vs vanilla BERTopic at 10k and 100k tickets (first r
 
 bench-assign: install ## assign_tickets texts/s on the first 1,000 rows of the sample (clustered once first): cold, and the cost beyond embedding.
 	$(BIN)/python -m benchmarks.bench_assign --input $(SAMPLE) --tickets $(or $(TICKETS),1000)
+
+bench-report: install browser ## Size of the sample's HTML report and its load time in headless Chromium; exits 1 over 1.5 MB or 1.5 s.
+	$(BIN)/python -m benchmarks.bench_report $(if $(WORKSPACE_RUN),--workspace $(WORKSPACE_RUN))
 
 bench-lineage: install ## Seconds of theme lineage (voc.lineage.trace) on generated runs of 100,000 and 1,000,000 tickets.
 	$(BIN)/python -m benchmarks.bench_lineage --tickets $(or $(TICKETS),100000 1000000)

@@ -1,8 +1,9 @@
 """Screenshots of the sample export's friction report for the README (``make screenshots``).
 
 Clusters the sample into a temporary workspace (or uses ``--workspace``), writes the HTML report
-and saves ``docs/report.png`` (the top of the page) and ``docs/report-theme.png`` (the first
-theme's evidence card), taken in headless Chromium.
+and saves ``docs/report.png`` (the top of the page: the executive summary and the ranking),
+``docs/report-charts.png`` (the charts) and ``docs/report-theme.png`` (the first emerging theme's
+evidence card, or the top theme's), taken in headless Chromium.
 """
 
 from __future__ import annotations
@@ -29,15 +30,15 @@ def main() -> None:
         workspace = Workspace(args.workspace or Path(tmp) / "ws")
         if args.workspace is None:
             run(SAMPLE, workspace)
-        page_path = write_report(build_report(workspace.load_run()), "html", Path(tmp) / "r.html")
+        report = build_report(workspace.load_run())
+        page_path = write_report(report, "html", Path(tmp) / "r.html")
+        shown = (report.emerging or report.detailed)[0].score.theme_id
         with browser_page(width=1200, height=1000) as page:
-            page.goto(page_path.as_uri())
-            page.wait_for_selector(".js-plotly-plot .main-svg")
+            page.goto(page_path.as_uri(), wait_until="load")
             page.screenshot(path=str(args.out_dir / "report.png"))
-            page.locator("#top-themes article").first.screenshot(
-                path=str(args.out_dir / "report-theme.png")
-            )
-    print(f"wrote {args.out_dir / 'report.png'} and {args.out_dir / 'report-theme.png'}")
+            page.locator("#charts").screenshot(path=str(args.out_dir / "report-charts.png"))
+            page.locator(f"#theme-{shown}").screenshot(path=str(args.out_dir / "report-theme.png"))
+    print(f"wrote report.png, report-charts.png and report-theme.png in {args.out_dir}")
 
 
 if __name__ == "__main__":

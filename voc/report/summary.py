@@ -112,9 +112,11 @@ def executive_summary(
         return ["No theme was found: every ticket is Unthemed, so there is nothing to rank."]
     top = list(ranked[:SUMMARY_TOP])
     what = "defects" if all(t.kind == "defect" for t in top) and len(top) > 1 else "problems"
+    listed = _join([problem_phrase(t) for t in top])
     sentences = [
-        f"The {_number_word(len(top))} biggest {what} by friction "
-        f"{'is' if len(top) == 1 else 'are'} {_join([problem_phrase(t) for t in top])}."
+        f"The biggest problem by friction is {listed}."
+        if len(top) == 1
+        else f"The {_number_word(len(top))} biggest {what} by friction are {listed}."
     ]
     emerging = [t for t in ranked if t.emerging]
     if emerging:
@@ -171,7 +173,7 @@ def _join(items: Sequence[str]) -> str:
 
 
 def _number_word(n: int) -> str:
-    return {1: "one", 2: "two", 3: "three"}.get(n, str(n))
+    return {2: "two", 3: "three", 4: "four", 5: "five"}.get(n, str(n))
 
 
 __all__ = [
