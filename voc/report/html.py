@@ -12,7 +12,7 @@ from functools import cache
 import jinja2
 
 from voc import chartdata
-from voc.format import growth_text, kind_text, percent
+from voc import format as fmt
 from voc.report import svg
 from voc.report.model import Report
 from voc.score import COMPONENTS
@@ -29,7 +29,18 @@ def _template() -> jinja2.Template:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters |= {"percent": percent, "growth": growth_text, "kind": kind_text}
+    env.filters |= {
+        "percent": fmt.percent,
+        "points": fmt.points,
+        "growth": lambda s: fmt.growth_text(s.growth, s.previous, s.recent),  # of a ThemeScore
+        "kind": fmt.kind_text,
+        "number": fmt.number,
+        "count": fmt.count,
+        "effort": fmt.effort_value,
+        "field": fmt.field_name,
+        "score": fmt.score,
+        "ratio": fmt.ratio,
+    }
     return env.get_template("report.html.j2")
 
 
