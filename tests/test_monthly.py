@@ -23,6 +23,7 @@ from voc.cli import app
 from voc.curation.actions import Curator
 from voc.curation.proposals import draft_proposal
 from voc.curation.replay import CONFIRMED, DISMISSED, CuratedRun, load_curated
+from voc.report import build_report
 from voc.runs import run
 from voc.store import StoredRun, Workspace
 
@@ -222,6 +223,18 @@ def test_voc_diff_reports_the_planted_changes(months: Months) -> None:
     text = runner.invoke(app, ["diff", "-w", str(months.ws)], env={"COLUMNS": "200"})
     assert text.exit_code == 0
     assert "1 new, 1 gone, 1 grown" in text.output and "2 split" in text.output
+
+
+def test_the_report_summary_says_what_changed_since_month_one(months: Months) -> None:
+    report = build_report(load_curated(months.ws))
+    (since,) = [s for s in report.summary if s.startswith("Since the previous run")]
+    names = {t.score.theme_id: t.score.name for t in report.themes}
+    after = problem_of(months.two, months.truth_two)
+    gone = next(r for r in report.since_last_run.rows if r.change == "gone")
+    assert f"1 theme is new ({names[theme_of(after, monthly.NEW)]})" in since
+    assert f"1 theme is gone ({gone.name})" in since
+    assert f"1 theme grew ({names[theme_of(after, monthly.GROWN)]}, " in since
+    assert "2 themes split (" in since
 
 
 def test_voc_assign_agrees_with_the_full_run_of_month_two(months: Months) -> None:
