@@ -1,7 +1,11 @@
 """Tables the pages show, shaped from voc's typed results: pure functions, no Streamlit.
 
 Pages call these and only lay the result out, so what a page shows can be tested without a
-browser. Nothing here computes a score: every number comes from :mod:`voc` as it is.
+browser. Nothing here computes a score: every number comes from :mod:`voc` as it is, and every
+number a person reads is written here by :mod:`voc.format`, as the CLI and the report write it
+("44.8%", "+2.1 pts", "new", "5.6 days", "n/a"). Columns stay numbers only where a Streamlit
+format string writes the same text (whole counts as ``"%,d"``, friction as ``"%d"``, see
+:data:`COUNT_FORMAT`), so they still sort as numbers; the others are text, in rank order.
 
 Example:
     >>> table = theme_table(curated, filter_tickets(curated.tickets, TicketFilter(plans=("Pro",))))
@@ -27,8 +31,22 @@ from voc.curation.explore import (
 )
 from voc.curation.proposals import IMPACT_STEPS, Proposal
 from voc.curation.replay import DISMISSED, CuratedRun
+from voc.format import (
+    MISSING,
+    count,
+    effort_value,
+    field_name,
+    growth_text,
+    kind_text,
+    number,
+    percent,
+    plural,
+    points,
+    ratio,
+    score,
+)
+from voc.inspect import InspectReport
 from voc.manifest import RunManifest
-from voc.format import kind_text
 from voc.report.model import SinceLastRun
 from voc.schema import ThemeScore
 
@@ -43,6 +61,9 @@ BREAKDOWNS: tuple[str, ...] = (schema.CHANNEL, schema.PLAN, schema.ORGANIZATION)
 STAGES: tuple[str, ...] = ("ingest", "embed", "cluster", "themes", "score", "write")
 IMPACT_NAMES = {3.0: "massive", 2.0: "high", 1.0: "medium", 0.5: "low", 0.25: "minimal"}
 IMPACTS: tuple[float, ...] = tuple(impact for _, impact in IMPACT_STEPS)
+# Streamlit format strings that write a whole number as voc.format.number does ("2,930", "77").
+COUNT_FORMAT = "%,d"
+SCORE_FORMAT = "%d"
 # Uploads saved before they kept their own name were called "<12 hex digits>-<name>".
 _HASHED_UPLOAD = re.compile(r"^[0-9a-f]{12}-(?=.)")
 
@@ -91,6 +112,31 @@ class Headline:
     unthemed_share: float
     top_friction: float | None
     top_name: str
+
+    def metrics(self) -> list[tuple[str, str]]:
+        """(label, value) of each headline number, as written everywhere."""
+        return [
+            ("Tickets", number(self.tickets)),
+            ("Themes", number(self.themes)),
+            ("Unthemed", percent(self.unthemed_share)),
+            ("Top friction", friction_text(self.top_friction)),
+        ]
+
+
+def friction_text(friction: float | None) -> str:
+    """A friction score out of 100: 76.6 -> "77/100"; None -> "n/a"."""
+    return MISSING if friction is None else f"{score(friction)}/100"
+
+
+def friction_value(friction: float) -> int:
+    """Friction rounded as :func:`voc.format.score` rounds it, for a column shown with
+    :data:`SCORE_FORMAT` (a number, so the column still sorts and draws its bar)."""
+    return int(round(friction))
+
+
+def matching(shown: int, total: int, noun: str = "ticket") -> str:
+    """How many of how many: "12 of 2,930 tickets"; "1 of 1 ticket"."""
+    return f"{number(shown)} of {count(total, noun)}"
 
 
 def has_values(tickets: pd.DataFrame, column: str) -> bool:
@@ -191,7 +237,9 @@ def theme_table(
 
     Friction, growth and CSAT impact (in points, as reports write it) are the run's (they need
     every ticket); ``tickets`` and ``share`` follow the filter, and themes with no ticket in it
-    are left out.
+    are left out. ``rank``, ``id``, ``tickets`` and ``friction`` are numbers (shown with
+    :data:`COUNT_FORMAT` / :data:`SCORE_FORMAT`); share, growth, CSAT impact and negative share
+    are written by :mod:`voc.format` (rows come in rank order; sorting by tickets sorts shares).
     """
     counts = (curated.tickets if tickets is None else tickets)[schema.THEME_ID].value_counts()
     kinds, parents = set(kinds), set(parents)
@@ -218,12 +266,12 @@ def theme_table(
                 "kind": kind_text(s.kind),
                 "status": label.status,
                 "tickets": size,
-                "share": size / max(int(counts.sum()), 1),
-                "friction": s.friction,
-                "growth": s.growth,
+                "share": percent(size / max(int(counts.sum()), 1)),
+                "friction": friction_value(s.friction),
+                "growth": growth_text(s.growth, s.previous, s.recent),
                 "emerging": s.emerging,
-                "csat_impact": None if s.csat_impact is None else 100 * s.csat_impact,
-                "negative": s.negative_share,
+                "csat_impact": points(s.csat_impact),
+                "negative": percent(s.negative_share),
                 "parent": names.get(parent_of.get(s.theme_id), ""),
                 "issue": label.issue_key or "",
                 "description": described.get(s.theme_id, ""),
@@ -250,17 +298,45 @@ def theme_option(curated: CuratedRun, theme_id: int) -> str:
     theme = next((t for t in curated.themes if t.theme_id == theme_id), None)
     if theme is None:
         return f"theme {theme_id} (gone)"
-    return f"{curated.labels[theme_id].name} · {theme.size:,} tickets · #{theme_id}"
+    return f"{curated.labels[theme_id].name} · {count(theme.size, 'ticket')} · #{theme_id}"
 
 
 def ticket_list(tickets: pd.DataFrame) -> pd.DataFrame:
-    """The columns of a ticket list that this export has, in a fixed order."""
+    """The columns of a ticket list that this export has, in a fixed order; CSAT and sentiment
+    written as :func:`ticket_value` writes them."""
     columns = [c for c in TICKET_COLUMNS if c in tickets and has_values(tickets, c)]
-    return tickets.loc[:, columns].reset_index(drop=True)
+    frame = tickets.loc[:, columns].reset_index(drop=True)
+    for column in _WRITTEN:
+        if column in frame:
+            frame[column] = frame[column].map(_WRITTEN[column])
+    return frame
+
+
+def _fraction(value: float | None) -> str:
+    return number(None if value is None or pd.isna(value) else float(value), 2)
+
+
+def _share(value: float | None) -> str:
+    return percent(None if value is None or pd.isna(value) else float(value))
+
+
+# How a ticket's numbers read: CSAT (normalised 0..1) as a percentage, as the report writes it;
+# sentiment (-1..1) with two decimals.
+_WRITTEN = {schema.CSAT: _share, schema.SENTIMENT: _fraction}
+
+
+def ticket_value(column: str, value: Any) -> str:
+    """One field of one ticket as people read it."""
+    if column in _WRITTEN:
+        return _WRITTEN[column](value)
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d %H:%M UTC")
+    return str(value)
 
 
 def breakdown(tickets: pd.DataFrame, column: str, top: int = 20) -> pd.DataFrame:
-    """Tickets (and mean CSAT, where known) per value of a column, biggest first."""
+    """Tickets (and mean CSAT, where known) per value of a column, biggest first; share and CSAT
+    written as percentages ("n/a" where no ticket has a CSAT)."""
     if not has_values(tickets, column):
         return pd.DataFrame(columns=[column, "tickets", "share", "csat_mean"])
     values = tickets[column].fillna("").astype(str).str.strip().replace("", "(none)")
@@ -271,26 +347,33 @@ def breakdown(tickets: pd.DataFrame, column: str, top: int = 20) -> pd.DataFrame
     )
     grouped["share"] = grouped["tickets"] / max(len(tickets), 1)
     grouped = grouped.sort_values("tickets", ascending=False).head(top).reset_index()
+    grouped["share"] = grouped["share"].map(_share)
+    grouped["csat_mean"] = grouped["csat_mean"].map(_share)
     return grouped[[column, "tickets", "share", "csat_mean"]]
 
 
 def components_table(score: ThemeScore, weights: dict[str, float]) -> pd.DataFrame:
-    """The friction score's components (0..1) and their weights."""
+    """The friction score's components (0..1, "n/a" where the export had no data for one) and
+    their weights, with two decimals."""
     rows = [
-        {"component": name, "value": score.components.get(name), "weight": weight}
+        {
+            "component": name.replace("_", " "),
+            "value": _fraction(score.components.get(name)),
+            "weight": _fraction(weight),
+        }
         for name, weight in weights.items()
     ]
     return pd.DataFrame(rows, columns=["component", "value", "weight"])
 
 
 def effort_table(score: ThemeScore) -> pd.DataFrame:
-    """Each effort signal of the theme next to the run's average."""
+    """Each effort signal of the theme next to the run's average, in its unit ("5.6 days")."""
     rows = [
         {
-            "signal": name.replace("_", " "),
-            "theme mean": signal.theme_mean,
-            "run mean": signal.overall_mean,
-            "ratio": signal.ratio,
+            "signal": field_name(name),
+            "theme mean": effort_value(name, signal.theme_mean),
+            "run mean": effort_value(name, signal.overall_mean),
+            "ratio": ratio(signal.ratio),
             "tickets with a value": signal.tickets,
         }
         for name, signal in score.effort.items()
@@ -369,9 +452,65 @@ def manifest_rows(manifest: RunManifest) -> dict[str, int]:
     return {"read": rows.read, "used": rows.used, "skipped": rows.skipped}
 
 
-def counts_table(counts: dict[str, Any], key: str, value: str) -> pd.DataFrame:
-    """A ``{name: number}`` mapping (skipped rows by reason, seconds per stage) as a table."""
-    return pd.DataFrame({key: list(counts), value: list(counts.values())}, columns=[key, value])
+def counts_table(counts: dict[str, Any], key: str, value: str, write: Any = None) -> pd.DataFrame:
+    """A ``{name: number}`` mapping (skipped rows by reason, seconds per stage) as a table;
+    ``write`` (e.g. :func:`seconds_text`) turns each number into the text shown."""
+    values = [write(v) for v in counts.values()] if write else list(counts.values())
+    return pd.DataFrame({key: list(counts), value: values}, columns=[key, value])
+
+
+def seconds_text(seconds: float | None) -> str:
+    """Seconds a stage took, to one decimal: 12.345 -> "12.3"."""
+    return number(seconds, 1)
+
+
+def manifest_metrics(manifest: RunManifest) -> list[tuple[str, str]]:
+    """(label, value) of a run's headline numbers on the Runs page."""
+    rows = manifest.rows
+    return [
+        ("Rows read", number(rows.read)),
+        ("Used", number(rows.used)),
+        ("Skipped", number(rows.skipped)),
+        ("Themes", number(manifest.themes.count)),
+        ("Unthemed", percent(manifest.themes.unthemed_share)),
+    ]
+
+
+def inspection_metrics(report: InspectReport) -> list[tuple[str, str]]:
+    """(label, value) of what ``voc inspect`` found in an upload."""
+    return [
+        ("Rows read", number(report.rows_read)),
+        ("Usable", number(report.rows_used)),
+        ("Skipped", number(report.rows_read - report.rows_used)),
+        ("Helpdesk", report.helpdesk or "generic"),
+    ]
+
+
+def theme_metrics(score: ThemeScore) -> list[tuple[str, str]]:
+    """(label, value) of one theme's headline numbers, as the report writes them; growth is
+    "new" when the window before had no baseline."""
+    return [
+        ("Tickets", number(score.size)),
+        ("Share", percent(score.share)),
+        ("Friction", friction_text(score.friction)),
+        ("Growth", growth_text(score.growth, score.previous, score.recent)),
+        ("CSAT mean", percent(score.csat_mean)),
+        ("CSAT impact", points(score.csat_impact)),
+    ]
+
+
+def kind_fact(score: ThemeScore) -> str:
+    """How the theme's kind was decided: "Kind: defect (82% of tickets)"."""
+    by = (
+        "set by an analyst"
+        if score.kind_by_analyst
+        else f"{percent(score.kind_confidence)} of tickets"
+    )
+    return f"Kind: {kind_text(score.kind)} ({by})"
+
+
+def evidence_caption(score: ThemeScore) -> str:
+    return f"Friction components (evidence: {percent(score.evidence)} of the weight)"
 
 
 def column_map_table(column_map: dict[str, list[str]]) -> pd.DataFrame:
@@ -392,7 +531,7 @@ def runs_table(manifests: Sequence[RunManifest]) -> pd.DataFrame:
             "export": export_name(m.input.path),
             "tickets": m.rows.used,
             "themes": m.themes.count,
-            "unthemed": m.themes.unthemed_share,
+            "unthemed": percent(m.themes.unthemed_share),
         }
         for m in sorted(manifests, key=lambda m: m.run_id, reverse=True)
     ]
@@ -430,25 +569,23 @@ def ticket_fields(tickets: pd.DataFrame, ticket_id: str) -> list[tuple[str, str]
     for column in TICKET_COLUMNS:
         if column not in found or pd.isna(row[column]) or str(row[column]).strip() == "":
             continue
-        value = row[column]
-        if isinstance(value, pd.Timestamp):
-            value = value.strftime("%Y-%m-%d %H:%M UTC")
-        fields.append((column.replace("_", " "), str(value)))
+        fields.append((column.replace("_", " "), ticket_value(column, row[column])))
     return fields
 
 
 def change_table(since: SinceLastRun) -> pd.DataFrame:
     """The "since the last run" rows (``voc.report.model.since_last_run``), as the Overview
-    lists them."""
+    lists them: tickets and shares written as the report writes them ("n/a" before a new theme
+    and after a gone one)."""
     rows = [
         {
             "change": r.change,
             "theme": theme_ref(r.theme_id, r.name),
             "from themes": ", ".join(f"#{t}" for t in r.from_themes),
-            "tickets before": r.tickets_before,
-            "tickets after": r.tickets_after,
-            "share before": r.share_before,
-            "share after": r.share_after,
+            "tickets before": number(r.tickets_before),
+            "tickets after": number(r.tickets_after),
+            "share before": percent(r.share_before),
+            "share after": percent(r.share_after),
         }
         for r in since.rows
     ]
@@ -460,7 +597,7 @@ def change_table(since: SinceLastRun) -> pd.DataFrame:
 def split_suggestion_table(found: Sequence[SplitSuggestion]) -> pd.DataFrame:
     rows = [
         {"theme": theme_ref(s.theme_id, s.name), "tickets": s.size,
-         "sub-group similarity": s.split_similarity}
+         "sub-group similarity": similarity_text(s.split_similarity)}
         for s in found
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=["theme", "tickets", "sub-group similarity"])
@@ -470,9 +607,47 @@ def merge_suggestion_table(found: Sequence[MergeSuggestion]) -> pd.DataFrame:
     rows = [
         {
             "themes": " + ".join(map(theme_ref, m.theme_ids, m.names)),
-            "tickets": " + ".join(f"{n:,}" for n in m.sizes),
-            "similarity": m.similarity,
+            "tickets": " + ".join(map(number, m.sizes)),
+            "similarity": similarity_text(m.similarity),
         }
         for m in found
     ]
     return pd.DataFrame(rows, columns=["themes", "tickets", "similarity"])
+
+
+def similarity_text(similarity: float | None) -> str:
+    """A cosine similarity or silhouette with two decimals: 0.834 -> "0.83"."""
+    return number(similarity, 2)
+
+
+def merge_label(m: MergeSuggestion) -> str:
+    """The button that opens a merge suggestion."""
+    first, second = m.theme_ids
+    return f"Review merging #{first} and #{second} (similarity {similarity_text(m.similarity)})"
+
+
+def split_label(s: SplitSuggestion) -> str:
+    """The button that opens a split suggestion."""
+    return f"Review a split of #{s.theme_id} ({count(s.size, 'ticket')})"
+
+
+def moved_message(tickets: int, to: int) -> str:
+    """What the Move action says: "Moved 1 ticket to theme 4."."""
+    return f"Moved {count(tickets, 'ticket')} to theme {to}."
+
+
+def move_label(tickets: int) -> str:
+    return f"Move {count(tickets, 'selected ticket')}"
+
+
+def edits_applied(curated: CuratedRun) -> str:
+    """What the Reports page says the report holds: "Run X: 1 analyst's edit in effect is
+    applied (...); 2 dismissed themes are listed apart."."""
+    edits = sum(1 for e in curated.history if e.effective)
+    dismissed = sum(1 for label in curated.labels.values() if label.status == DISMISSED)
+    applied = count(edits, "analyst's edit", "analysts' edits")
+    return (
+        f"Run {curated.run_id}: {applied} in effect "
+        f"{plural(edits, 'is', 'are')} applied (names, kinds, merges, splits, moved tickets); "
+        f"{count(dismissed, 'dismissed theme')} {plural(dismissed, 'is', 'are')} listed apart."
+    )

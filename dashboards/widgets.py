@@ -18,6 +18,7 @@ from dashboards import data, state, views
 from voc import schema
 from voc.curation.replay import CuratedRun
 from voc.errors import VocError
+from voc.format import count
 from voc.report.markdown import escape
 
 TEXT_COLUMN = st.column_config.TextColumn(width="large")
@@ -26,10 +27,10 @@ TICKET_COLUMN_CONFIG: dict[str, Any] = {
     schema.CREATED_AT: st.column_config.DatetimeColumn("created (UTC)", format="YYYY-MM-DD HH:mm"),
     schema.THEME_NAME: st.column_config.TextColumn("theme"),
     schema.TEXT: TEXT_COLUMN,
-    schema.CSAT: st.column_config.NumberColumn(format="%.2f"),
-    schema.SENTIMENT: st.column_config.NumberColumn(format="%.3f"),
+    # Written by views.ticket_list as the report writes them ("100%", "-0.04", "n/a").
+    schema.CSAT: st.column_config.TextColumn("CSAT"),
+    schema.SENTIMENT: st.column_config.TextColumn(),
 }
-PERCENT = st.column_config.NumberColumn(format="percent")
 
 
 def act(action: Callable[[], Any], done: str | Callable[[], str]) -> bool:
@@ -115,7 +116,7 @@ def ticket_reader(tickets: pd.DataFrame, key: str, label: str = "Read a ticket i
         ids,
         index=None,
         key=f"{state.READ}{key}",
-        placeholder=f"Choose one of these {len(ids):,} tickets",
+        placeholder=f"Choose one of these {count(len(ids), 'ticket')}",
         format_func=lambda ticket_id: preview.get(ticket_id, ticket_id),
     )
     if picked is None:

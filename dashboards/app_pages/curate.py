@@ -21,6 +21,7 @@ from voc.curation.actions import Curator, SplitProposal
 from voc.curation.explore import merge_suggestions, split_suggestions
 from voc.curation.replay import STATUSES, CuratedRun
 from voc.errors import VocError
+from voc.format import count
 from voc.report.markdown import escape
 
 
@@ -176,14 +177,16 @@ def split_action(e: Editing) -> None:
         )
         return
     st.text(
-        f"{len(proposal.parts)} sub-themes (separation: silhouette {proposal.silhouette:.2f}; "
-        "above 0.1 the parts are fairly distinct)"
+        f"{count(len(proposal.parts), 'sub-theme')} (separation: silhouette "
+        f"{views.similarity_text(proposal.silhouette)}; above 0.1 the parts are fairly distinct)"
     )
     for i, part in enumerate(proposal.parts):
         with st.container(border=True):
             st.session_state.setdefault(f"{state.SPLIT_NAME}{i}", part.name)  # after a page change
             st.text_input(f"Name of part {i + 1}", key=f"{state.SPLIT_NAME}{i}")
-            st.text(f"{len(part.ticket_ids):,} tickets · keywords: {', '.join(part.keywords)}")
+            st.text(
+                f"{count(len(part.ticket_ids), 'ticket')} · keywords: {', '.join(part.keywords)}"
+            )
             for text in part.representative_texts[:3]:
                 st.text(text)
 
@@ -200,7 +203,7 @@ def split_action(e: Editing) -> None:
             "Accept the split",
             state.ACCEPT_SPLIT,
             accept,
-            f"Split theme {e.theme_id} into {len(proposal.parts)} themes.",
+            f"Split theme {e.theme_id} into {count(len(proposal.parts), 'theme')}.",
         )
     discard_col.button(
         "Discard", key=state.DISCARD_SPLIT, on_click=lambda: st.session_state.pop(state.SPLIT, None)
@@ -228,12 +231,12 @@ def move_action(e: Editing) -> None:
     to = st.selectbox("Move them to", targets, key=e.key(state.MOVE_TO), format_func=e.option)
     picked = [ids[row] for row in widgets.selected_rows(table_key) if row < len(ids)]
     st.button(
-        f"Move {len(picked)} selected tickets",
+        views.move_label(len(picked)),
         key=state.MOVE,
         disabled=not picked,
         on_click=lambda: widgets.act(
             lambda: e.curator.move(e.author, picked, to),
-            f"Moved {len(picked)} tickets to theme {to}.",
+            views.moved_message(len(picked), to),
         ),
     )
 
@@ -272,7 +275,7 @@ def suggestions(curated: CuratedRun, curator: Curator) -> None:
         )
         for s in splits:
             st.button(
-                f"Review a split of #{s.theme_id} ({s.size:,} tickets)",
+                views.split_label(s),
                 key=f"{state.REVIEW_SPLIT}{s.theme_id}",
                 help=escape(s.name),
                 on_click=review_split,
@@ -289,7 +292,7 @@ def suggestions(curated: CuratedRun, curator: Curator) -> None:
         for m in merges:
             first, second = m.theme_ids
             st.button(
-                f"Review merging #{first} and #{second} (similarity {m.similarity:.2f})",
+                views.merge_label(m),
                 key=f"{state.REVIEW_MERGE}{first}_{second}",
                 help=escape(" + ".join(m.names)),
                 on_click=review_merge,
@@ -311,7 +314,7 @@ def search_all(curated: CuratedRun) -> None:
     if not query.strip():
         return
     found = views.filter_tickets(curated.tickets, views.TicketFilter(query=query))
-    st.caption(f"{len(found):,} of {len(curated.tickets):,} tickets")
+    st.caption(views.matching(len(found), len(curated.tickets)))
     key = state.versioned(state.SEARCH_TABLE, curated.last_edit_id)
     widgets.ticket_table(found, key=key)
     widgets.ticket_reader(found, key=state.SEARCH_TABLE)
@@ -333,8 +336,7 @@ def not_replayed(curated: CuratedRun) -> None:
     if not len(table):
         return
     with st.expander(
-        f"{len(table)} decision{'s' * (len(table) != 1)} of the previous run could not be "
-        "replayed on this run",
+        f"{count(len(table), 'decision')} of the previous run could not be replayed on this run",
         icon=":material/history:",
     ):
         st.dataframe(

@@ -9,36 +9,29 @@ from dashboards import data, state, views, widgets
 from dashboards.app_pages import THEME
 from voc import charts, schema
 from voc.curation.replay import CuratedRun
-from voc.format import percent
+from voc.format import count
 from voc.report.model import since_last_run
 
-CHANGES_CONFIG = {
-    "share before": widgets.PERCENT,
-    "share after": widgets.PERCENT,
-    "theme": st.column_config.TextColumn(width="large"),
-}
+CHANGES_CONFIG = {"theme": st.column_config.TextColumn(width="large")}
 TRENDS_DEFAULT = 5  # themes in the trend chart when none is selected in the table
 TABLE_CONFIG = {
     "rank": st.column_config.NumberColumn(width="small"),
     "id": st.column_config.NumberColumn(width="small"),
     "theme": st.column_config.TextColumn(width="medium"),
-    "share": widgets.PERCENT,
+    "tickets": st.column_config.NumberColumn(format=views.COUNT_FORMAT),
     "friction": st.column_config.ProgressColumn(
-        min_value=0, max_value=100, format="%.0f", width="small"
+        min_value=0, max_value=100, format=views.SCORE_FORMAT, width="small"
     ),
-    "growth": widgets.PERCENT,
-    "csat_impact": st.column_config.NumberColumn("CSAT impact (pts)", format="%+.1f"),
-    "negative": widgets.PERCENT,
+    "csat_impact": st.column_config.TextColumn("CSAT impact"),
+    "negative": st.column_config.TextColumn("negative sentiment"),
 }
 
 
 def headline(curated: CuratedRun) -> None:
     h = views.headline(curated)
-    tickets, themes, unthemed, top = st.columns(4)
-    tickets.metric("Tickets", f"{h.tickets:,}")
-    themes.metric("Themes", f"{h.themes:,}")
-    unthemed.metric("Unthemed", percent(h.unthemed_share))
-    top.metric("Top friction", "n/a" if h.top_friction is None else f"{h.top_friction:.0f}/100")
+    metrics = h.metrics()
+    for column, (label, value) in zip(st.columns(len(metrics)), metrics, strict=True):
+        column.metric(label, value)
     if h.top_name:
         st.text(f"Most friction: {h.top_name}")
 
@@ -130,7 +123,7 @@ def ticket_map(curated: CuratedRun, tickets: pd.DataFrame, view: views.TicketFil
     # Each point carries its row in ``tickets`` (see voc.charts.ticket_map).
     rows = sorted({int(p["customdata"]) for p in event.selection.points if "customdata" in p})
     if rows:
-        st.caption(f"{len(rows):,} tickets selected on the map")
+        st.caption(f"{count(len(rows), 'ticket')} selected on the map")
         picked = tickets.iloc[[r for r in rows if r < len(tickets)]]
         widgets.ticket_table(picked)
         widgets.ticket_reader(picked, key=state.OVERVIEW_MAP)
@@ -155,7 +148,7 @@ def main() -> None:
     tickets = views.filter_tickets(curated.tickets, ticket_filter)
     table = views.theme_table(curated, tickets, kinds, parent_ids, dismissed)
     if ticket_filter.active:
-        st.caption(f"{len(tickets):,} of {len(curated.tickets):,} tickets match the filters")
+        st.caption(f"{views.matching(len(tickets), len(curated.tickets))} match the filters")
     selected = theme_table(curated, table)
     open_button(selected)
     map_tab, trend_tab, friction_tab = st.tabs(["Ticket map", "Weekly trends", "Friction"])

@@ -6,8 +6,7 @@ from functools import partial
 
 import streamlit as st
 
-from dashboards import data, state, widgets
-from voc.curation.replay import DISMISSED
+from dashboards import data, state, views, widgets
 
 FORMATS = (  # (format, button label, file extension)
     ("html", "HTML (one self-contained page)", "html"),
@@ -22,12 +21,7 @@ def main() -> None:
     curated = data.current_run()
     workspace = data.workspace_root()
     st.title("Reports", anchor=False)
-    edits = sum(1 for e in curated.history if e.effective)
-    dismissed = sum(1 for label in curated.labels.values() if label.status == DISMISSED)
-    st.text(
-        f"Run {curated.run_id}: {edits} analysts' edits in effect are applied (names, kinds, "
-        f"merges, splits, moved tickets); {dismissed} dismissed themes are listed apart."
-    )
+    st.text(views.edits_applied(curated))
     st.caption("Each file is written when you click, and kept until the next edit.")
     for column, (fmt, label, extension) in zip(st.columns(len(FORMATS)), FORMATS, strict=True):
         with column:

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboards import data, state, views, widgets
+from dashboards import data, state, views
 from dashboards.app_pages import OVERVIEW
 from voc.errors import SchemaError, VocError
+from voc.format import count, number
 from voc.ingest.files import check_upload
 from voc.inspect import InspectReport
 from voc.manifest import RunManifest
-from voc.format import percent
 from voc.report.markdown import escape
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "gz", "xlsx", "json", "jsonl", "parquet"]
@@ -23,7 +23,7 @@ def pick_run(workspace: str, ids: list[str]) -> str:
     st.dataframe(
         views.runs_table(list(manifests.values())),
         hide_index=True,
-        column_config={"unthemed": widgets.PERCENT},
+        column_config={"tickets": st.column_config.NumberColumn(format=views.COUNT_FORMAT)},
     )
     newest_first = list(reversed(ids))
     current = data.current_run_id(workspace)
@@ -31,7 +31,7 @@ def pick_run(workspace: str, ids: list[str]) -> str:
     def option(run_id: str) -> str:
         m = manifests[run_id]
         name = views.export_name(m.input.path)
-        return f"{run_id} · {name} · {views.manifest_rows(m)['used']:,} tickets"
+        return f"{run_id} · {name} · {count(views.manifest_rows(m)['used'], 'ticket')}"
 
     # Keyed by the current run: after a new run is clustered, the picker starts on it.
     key = state.versioned(state.RUN_PICK, current, len(ids))
@@ -53,13 +53,10 @@ def pick_run(workspace: str, ids: list[str]) -> str:
 
 def show_manifest(manifest: RunManifest) -> None:
     """Rows used and skipped, the model, seconds per stage, and warnings of one run."""
-    rows, themes, source = manifest.rows, manifest.themes, manifest.input
-    cols = st.columns(5)
-    cols[0].metric("Rows read", f"{rows.read:,}")
-    cols[1].metric("Used", f"{rows.used:,}")
-    cols[2].metric("Skipped", f"{rows.skipped:,}")
-    cols[3].metric("Themes", themes.count)
-    cols[4].metric("Unthemed", percent(themes.unthemed_share))
+    rows, source = manifest.rows, manifest.input
+    metrics = views.manifest_metrics(manifest)
+    for column, (label, value) in zip(st.columns(len(metrics)), metrics, strict=True):
+        column.metric(label, value)
     st.text(
         f"Export: {views.export_name(source.path or 'unknown')}\n"
         f"Helpdesk: {source.helpdesk or 'generic export'} · format "
@@ -76,7 +73,9 @@ def show_manifest(manifest: RunManifest) -> None:
     with timings:
         st.caption("Seconds per stage")
         st.dataframe(
-            views.counts_table(dict(manifest.timings_seconds), "stage", "seconds"),
+            views.counts_table(
+                dict(manifest.timings_seconds), "stage", "seconds", views.seconds_text
+            ),
             hide_index=True,
         )
     warn(list(manifest.warnings))
@@ -89,11 +88,9 @@ def warn(warnings: list[str]) -> None:
 
 def show_inspection(report: InspectReport) -> None:
     """What ``voc inspect`` found in an upload, before it is clustered."""
-    cols = st.columns(4)
-    cols[0].metric("Rows read", f"{report.rows_read:,}")
-    cols[1].metric("Usable", f"{report.rows_used:,}")
-    cols[2].metric("Skipped", f"{report.rows_read - report.rows_used:,}")
-    cols[3].metric("Helpdesk", report.helpdesk or "generic")
+    metrics = views.inspection_metrics(report)
+    for column, (label, value) in zip(st.columns(len(metrics)), metrics, strict=True):
+        column.metric(label, value)
     mapping, skipped = st.columns(2)
     mapping.dataframe(views.column_map_table(report.column_map), hide_index=True)
     skipped.dataframe(
@@ -129,7 +126,7 @@ def upload(workspace: str) -> None:
         "Ticket export (CSV, TSV, XLSX, JSON, JSON Lines or Parquet)",
         type=UPLOAD_TYPES,
         key=state.UPLOAD,
-        help=f"Up to {limit:,} MiB (setting ingest.max_upload_mb); larger: voc cluster FILE.",
+        help=f"Up to {number(limit)} MiB (setting ingest.max_upload_mb); larger: voc cluster FILE.",
     )
     if uploaded is None:
         return
@@ -173,7 +170,7 @@ def upload(workspace: str) -> None:
     bar = st.progress(0.0, text="Starting…")
 
     def progress(stage: str, done: int, total: int) -> None:
-        detail = f" ({done:,}/{total:,})" if total > 1 else ""
+        detail = f" ({number(done)}/{number(total)})" if total > 1 else ""
         bar.progress(views.progress_fraction(stage, done, total), text=f"{stage}{detail}")
 
     try:

@@ -8,20 +8,12 @@ import streamlit as st
 from dashboards import data, state, views, widgets
 from voc import charts, schema
 from voc.curation.replay import CuratedRun
-from voc.format import growth_text, kind_text, percent
 from voc.schema import Theme, ThemeScore
 
-COMPONENTS_CONFIG = {
-    "value": st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f"),
-    "weight": st.column_config.NumberColumn(format="%.2f"),
-}
-EFFORT_CONFIG = {
-    name: st.column_config.NumberColumn(format="%.2f")
-    for name in ("theme mean", "run mean", "ratio")
-}
+EFFORT_CONFIG = {"tickets with a value": st.column_config.NumberColumn(format=views.COUNT_FORMAT)}
 BREAKDOWN_CONFIG = {
-    "share": widgets.PERCENT,
-    "csat_mean": st.column_config.NumberColumn("CSAT mean", format="%.2f"),
+    "tickets": st.column_config.NumberColumn(format=views.COUNT_FORMAT),
+    "csat_mean": st.column_config.TextColumn("CSAT mean"),
 }
 
 
@@ -32,12 +24,7 @@ def summary(curated: CuratedRun, theme: Theme, score: ThemeScore | None) -> None
         st.text(theme.description)  # customers' words: plain text, never markdown
     facts = [f"Status: {label.status}", f"Issue: {label.issue_key or 'none linked'}"]
     if score is not None:
-        by = (
-            "set by an analyst"
-            if score.kind_by_analyst
-            else f"{score.kind_confidence:.0%} of tickets"
-        )
-        facts.insert(0, f"Kind: {kind_text(score.kind)} ({by})")
+        facts.insert(0, views.kind_fact(score))
     if label.merged_from:
         facts.append(f"Merged from themes {', '.join(map(str, label.merged_from))}")
     if label.split_from is not None:
@@ -45,13 +32,9 @@ def summary(curated: CuratedRun, theme: Theme, score: ThemeScore | None) -> None
     st.text(" · ".join(facts))
     if score is None:
         return
-    cols = st.columns(6)
-    cols[0].metric("Tickets", f"{score.size:,}")
-    cols[1].metric("Share", percent(score.share))
-    cols[2].metric("Friction", f"{score.friction:.0f}/100")
-    cols[3].metric("Growth", growth_text(score.growth))
-    cols[4].metric("CSAT mean", "n/a" if score.csat_mean is None else f"{score.csat_mean:.2f}")
-    cols[5].metric("CSAT impact", percent(score.csat_impact, signed=True))
+    metrics = views.theme_metrics(score)
+    for column, (label, value) in zip(st.columns(len(metrics)), metrics, strict=True):
+        column.metric(label, value)
     st.text(score.emerging_note)
 
 
@@ -59,12 +42,8 @@ def evidence(curated: CuratedRun, theme: Theme, score: ThemeScore | None) -> Non
     scores_col, words_col = st.columns(2)
     with scores_col:
         if score is not None:
-            st.caption(f"Friction components (evidence: {score.evidence:.0%} of the weight)")
-            st.dataframe(
-                views.components_table(score, curated.scores.weights),
-                hide_index=True,
-                column_config=COMPONENTS_CONFIG,
-            )
+            st.caption(views.evidence_caption(score))
+            st.dataframe(views.components_table(score, curated.scores.weights), hide_index=True)
             if score.effort:
                 st.caption("Effort compared with the whole run")
                 st.dataframe(
@@ -110,7 +89,7 @@ def ticket_list(tickets: pd.DataFrame) -> None:
     shown = views.filter_tickets(
         tickets, views.TicketFilter(channels=tuple(channels), plans=tuple(plans), query=query)
     )
-    st.caption(f"{len(shown):,} of {len(tickets):,} tickets")
+    st.caption(views.matching(len(shown), len(tickets)))
     widgets.ticket_table(shown, show_theme=False)
     widgets.ticket_reader(shown, key=state.DETAIL_SEARCH)
 
