@@ -165,7 +165,7 @@ def test_inspect_with_a_column_map_and_clear_errors(tmp_path: Path) -> None:
     mapping.write_text('[columns]\nticket_id = "ref"\nbody = "customer_message"\n')
     result = invoke("inspect", str(path), "--columns", str(mapping))
     assert result.exit_code == 0, result.output
-    assert "1 rows read, 1 usable, 0 skipped" in result.output
+    assert "1 row read, 1 usable, 0 skipped" in result.output
     bad = tmp_path / "bad.toml"
     bad.write_text('[columns]\nbody = "nope"\n')
     result = invoke("inspect", str(path), "--columns", str(bad))

@@ -27,6 +27,17 @@ from voc.curation.carry import Replay
 from voc.curation.proposals import EXPORT_FORMATS, export_proposals, saved_proposals
 from voc.curation.replay import DISMISSED, load_curated
 from voc.errors import EMERGING_EXIT_CODE, USER_ERROR_EXIT_CODE, ConfigError, VocError
+from voc.format import (
+    count,
+    duration,
+    growth_text,
+    kind_text,
+    number,
+    percent,
+    plural,
+    points,
+    score,
+)
 from voc.inspect import InspectReport, inspect_export
 from voc.manifest import RunManifest
 from voc.report import (
@@ -37,9 +48,8 @@ from voc.report import (
     render_report,
     write_file,
 )
-from voc.format import kind_text, percent
 from voc.runs import run
-from voc.schema import UNTHEMED_ID, ParentTheme, RunScores, Theme
+from voc.schema import RESOLUTION_MINUTES, UNTHEMED_ID, ParentTheme, RunScores, Theme, ThemeScore
 from voc.serve import DEFAULT_HOST, DEFAULT_PORT, dashboard_command, serve
 from voc.store import Workspace
 
@@ -199,8 +209,8 @@ def cluster(
     update = info.clustering.update
     if update:
         out.print(
-            f"Kept the themes of run {update.of_run}: {update.new} new tickets assigned, "
-            f"{update.new_themes} new themes (--refit learns themes afresh).",
+            f"Kept the themes of run {update.of_run}: {count(update.new, 'new ticket')} "
+            f"assigned, {count(update.new_themes, 'new theme')} (--refit learns themes afresh).",
             highlight=False,
         )
     if result.replayed:
@@ -275,9 +285,9 @@ def themes(
     if raw:
         out.print("As clustered; without --raw, analysts' edits are applied.", highlight=False)
     else:
+        applied = count(edits, "analyst's edit", "analysts' edits")
         out.print(
-            f"{edits} analysts' {'edit' if edits == 1 else 'edits'} applied; "
-            "--raw shows the run as clustered.",
+            f"{applied} applied; --raw shows the run as clustered.",
             highlight=False,
         )
 
@@ -324,7 +334,7 @@ def report(
         render_report(built, fmt),
         out,
         f"{fmt} report of run {built.run_id}",
-        f": {len(built.themes)} themes, {len(built.emerging)} emerging.",
+        f": {count(len(built.themes), 'theme')}, {number(len(built.emerging))} emerging.",
     )
     if fail_on_emerging and built.emerging:
         names = "; ".join(t.score.name for t in built.emerging)
@@ -357,10 +367,10 @@ def diff(
         _print_json(asdict(found))
         return
     out.print(
-        f"Run {found.run_id} ({found.new_total} tickets) since run {found.earlier_run_id} "
-        f"({found.earlier_total} tickets): "
-        + ", ".join(f"{len(getattr(found, g))} {g}" for g in CHANGE_GROUPS)
-        + f", {found.unchanged} unchanged.",
+        f"Run {found.run_id} ({count(found.new_total, 'ticket')}) since run "
+        f"{found.earlier_run_id} ({count(found.earlier_total, 'ticket')}): "
+        + ", ".join(f"{number(len(getattr(found, g)))} {g}" for g in CHANGE_GROUPS)
+        + f", {number(found.unchanged)} unchanged.",
         highlight=False,
     )
     for group in CHANGE_GROUPS:
@@ -375,7 +385,7 @@ def diff(
                 escape(change.name),
                 change.key,
                 ", ".join(map(str, change.earlier_theme_ids)),
-                f"{_count(change.size_before)} -> {_count(change.size_after)}",
+                f"{number(change.size_before)} -> {number(change.size_after)}",
                 f"{percent(change.share_before)} -> {percent(change.share_after)}",
             )
         out.print(table)
@@ -426,19 +436,17 @@ def assign(
 
 
 def _assign_summary(result: Assignment) -> str:
-    reasons = ", ".join(f"{n} {r}" for r, n in result.skipped_by_reason().items())
+    reasons = ", ".join(f"{number(n)} {r}" for r, n in result.skipped_by_reason().items())
     return (
-        f"{result.assigned} tickets assigned to {result.themes_used} themes of run "
-        f"{result.run_id}, {result.unthemed} unthemed (cosine < {result.threshold}), "
-        f"{len(result.skipped)} rows skipped" + (f" ({reasons})" if reasons else "") + "."
+        f"{count(result.assigned, 'ticket')} assigned to {count(result.themes_used, 'theme')} "
+        f"of run {result.run_id}, {number(result.unthemed)} unthemed (cosine < "
+        f"{number(result.threshold, 3)}), {count(len(result.skipped), 'row')} skipped"
+        + (f" ({reasons})" if reasons else "")
+        + "."
     )
 
 
 CHANGE_GROUPS = ("new", "gone", "grown", "shrunk", "split", "merged", "renamed")
-
-
-def _count(value: int | None) -> str:
-    return "-" if value is None else str(value)
 
 
 proposals_app = typer.Typer(no_args_is_help=True, help="Roadmap proposals made by analysts.")
@@ -545,25 +553,25 @@ def _print_inspect(report: InspectReport) -> None:
     out.print(table)
     if report.unmapped_columns:
         out.print(f"not used: {escape(', '.join(report.unmapped_columns))}", highlight=False)
-    skipped = ", ".join(f"{n} {r}" for r, n in report.skipped_by_reason.items()) or "none"
     out.print(
-        f"{report.rows_read} rows read, {report.rows_used} usable, "
-        f"{report.rows_read - report.rows_used} skipped ({skipped}).",
+        f"{count(report.rows_read, 'row')} read, {number(report.rows_used)} usable, "
+        f"{number(report.rows_read - report.rows_used)} skipped "
+        f"({_by_reason(report.skipped_by_reason)}).",
         highlight=False,
     )
     if lines := report.lines:
         out.print(
-            f"{lines.physical} lines in the file: {lines.records} records (the header and "
-            f"{lines.records - 1} rows), {lines.blank} blank, {lines.continuation} inside "
-            "multi-line cells.",
+            f"{count(lines.physical, 'line')} in the file: {count(lines.records, 'record')} (the "
+            f"header and {count(lines.records - 1, 'row')}), {number(lines.blank)} blank, "
+            f"{number(lines.continuation)} inside multi-line cells.",
             highlight=False,
         )
-    languages = ", ".join(f"{lang} {n}" for lang, n in report.languages.items())
+    languages = ", ".join(f"{lang} {number(n)}" for lang, n in report.languages.items())
     out.print(f"languages: {escape(languages)}", highlight=False)
-    if report.truncated_for_embedding:
+    if long := report.truncated_for_embedding:
         out.print(
-            f"{report.truncated_for_embedding} tickets are longer than the model reads; they are "
-            "kept whole and cut only for embedding.",
+            f"{count(long, 'ticket')} {plural(long, 'is', 'are')} longer than the model reads; "
+            f"{plural(long, 'it is', 'they are')} kept whole and cut only for embedding.",
             highlight=False,
         )
     for warning in report.warnings:
@@ -599,12 +607,14 @@ def _counts(themes: list[Theme]) -> tuple[int, int, float]:
 def _print_replay(replay: Replay) -> None:
     """What of the previous run's curation came along, and what could not."""
     out.print(
-        f"Analysts' curation of run {replay.from_run} replayed: {replay.edits} edits "
+        f"Analysts' curation of run {replay.from_run} replayed: {count(replay.edits, 'edit')} "
         "(the dashboard's Curate history lists them).",
         highlight=False,
     )
     if replay.not_replayable:
-        err.print(f"[yellow]Not replayable ({len(replay.not_replayable)}):[/]", highlight=False)
+        err.print(
+            f"[yellow]Not replayable ({number(len(replay.not_replayable))}):[/]", highlight=False
+        )
     for lost in replay.not_replayable:
         theme = f'theme {lost.theme_id} "{lost.name}"' if lost.theme_id is not None else "tickets"
         what = ", ".join(lost.decisions)
@@ -623,10 +633,21 @@ def _print_run(
     dismissed: set[int] | None = None,
 ) -> None:
     """The themes table and the account of the run's rows (prints nothing about storing)."""
+    out.print(theme_table(info, themes, scores, wide, dismissed))
+    out.print(rows_summary(info, themes), highlight=False)
+
+
+def theme_table(
+    info: RunManifest,
+    themes: list[Theme],
+    scores: RunScores | None,
+    wide: bool = False,
+    dismissed: set[int] | None = None,
+) -> Table:
+    """The themes of a run, one row each, every number written by :mod:`voc.format` as the
+    report writes it; ``wide`` adds CSAT, resolution time, language and description."""
     dismissed = dismissed or set()
-    rows = info.rows
     scored = {s.theme_id: s for s in scores.themes} if scores else {}
-    skipped = ", ".join(f"{n} {r}" for r, n in rows.skipped_by_reason.items()) or "none"
     table = Table(title=f"Themes of run {info.run_id}", title_justify="left")
     table.add_column("id", justify="right")
     table.add_column("parent", justify="right")
@@ -635,35 +656,60 @@ def _print_run(
     table.add_column("share", justify="right")
     table.add_column("kind")
     table.add_column("friction", justify="right")
+    table.add_column("growth", justify="right")
+    table.add_column("CSAT impact", justify="right")
     table.add_column("keywords")
     if wide:
+        table.add_column("CSAT", justify="right")
+        table.add_column("resolution", justify="right")
         table.add_column("language")
         table.add_column("description", min_width=30)
     for theme in themes:
-        score = scored.get(theme.theme_id)
+        s = scored.get(theme.theme_id)
         extra = [theme.language, escape(theme.description)] if wide else []
+        if wide:
+            extra = [*_wide_measures(s), *extra]
         table.add_row(
             str(theme.theme_id),
             "" if theme.parent_id is None else str(theme.parent_id),
             escape(theme.name)
             + (" [yellow](mixed?)[/]" if theme.quality and theme.quality.mixed else "")
             + (" [dim](dismissed)[/]" if theme.theme_id in dismissed else ""),
-            str(theme.size),
-            f"{theme.share:.1%}",
-            ""
-            if score is None
-            else kind_text(score.kind) + (" [red](emerging)[/]" if score.emerging else ""),
-            "" if score is None else f"{score.friction:.0f}",
+            number(theme.size),
+            percent(theme.share),
+            "" if s is None else kind_text(s.kind) + (" [red](emerging)[/]" if s.emerging else ""),
+            "" if s is None else score(s.friction),
+            "" if s is None else growth_text(s.growth, s.previous, s.recent),
+            "" if s is None else points(s.csat_impact),
             escape(", ".join(theme.keywords[:6])),
             *extra,
         )
-    out.print(table)
-    count, parent_count, unthemed = _counts(themes)
-    out.print(
-        f"{rows.read} rows read, {rows.used} used, {rows.skipped} skipped ({skipped}); "
-        f"{count} themes in {parent_count} parent themes, {unthemed:.1%} Unthemed.",
-        highlight=False,
+    return table
+
+
+def _wide_measures(s: ThemeScore | None) -> list[str]:
+    """CSAT mean and mean resolution time of a theme (empty for a theme without scores)."""
+    if s is None:
+        return ["", ""]
+    resolution = s.effort.get(RESOLUTION_MINUTES)
+    return [percent(s.csat_mean), duration(resolution.theme_mean if resolution else None)]
+
+
+def rows_summary(info: RunManifest, themes: list[Theme]) -> str:
+    """The account of the run's rows and themes under the table, e.g. "2,930 rows read, 2,930
+    used, 0 skipped (none); 20 themes in 5 parent themes, 0.4% Unthemed."."""
+    rows = info.rows
+    themed, parents, unthemed = _counts(themes)
+    return (
+        f"{count(rows.read, 'row')} read, {number(rows.used)} used, {number(rows.skipped)} "
+        f"skipped ({_by_reason(rows.skipped_by_reason)}); {count(themed, 'theme')} in "
+        f"{count(parents, 'parent theme')}, {percent(unthemed)} Unthemed."
     )
+
+
+def _by_reason(skipped: dict[str, int]) -> str:
+    """Skipped rows by reason: "3 empty text, 1 duplicate id"; "none" when none was skipped."""
+    return ", ".join(f"{number(n)} {reason}" for reason, n in skipped.items()) or "none"
 
 
 class _ProgressBar:
