@@ -306,9 +306,11 @@ def ticket_list(tickets: pd.DataFrame) -> pd.DataFrame:
     written as :func:`ticket_value` writes them."""
     columns = [c for c in TICKET_COLUMNS if c in tickets and has_values(tickets, c)]
     frame = tickets.loc[:, columns].reset_index(drop=True)
-    for column in _WRITTEN:
-        if column in frame:
+    for column in frame.columns:
+        if column in _WRITTEN:
             frame[column] = frame[column].map(_WRITTEN[column])
+        elif pd.api.types.is_string_dtype(frame[column]) or frame[column].dtype == object:
+            frame[column] = frame[column].fillna("")  # an empty cell, not "None"
     return frame
 
 

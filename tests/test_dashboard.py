@@ -494,7 +494,8 @@ def test_overview_shows_what_changed_since_the_last_run(
     assert headline.startswith(f"Since run {first} (207 tickets; this run 167): 0 new, 1 gone")
     table = next(d.value for d in at.dataframe if "change" in d.value)
     gone = table[table["change"] == "gone"].iloc[0]
-    assert gone["theme"] == '"thanks support" (#2)' and gone["tickets before"] == 40
+    assert gone["theme"] == '"thanks support" (#2)' and gone["tickets before"] == "40"
+    assert gone["tickets after"] == "n/a" and gone["share before"].endswith("%")
 
 
 def test_curate_lists_what_the_previous_runs_curation_could_not_bring(
