@@ -445,7 +445,7 @@ def proposal_table(proposals: Sequence[Proposal]) -> pd.DataFrame:
 
 
 def impact_option(impact: float) -> str:
-    return f"{impact:g} ({IMPACT_NAMES.get(impact, 'custom')})"
+    return f"{number(impact, 2)} ({IMPACT_NAMES.get(impact, 'custom')})"
 
 
 def manifest_rows(manifest: RunManifest) -> dict[str, int]:
