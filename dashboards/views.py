@@ -29,7 +29,13 @@ from voc.curation.explore import (
     history_summaries,
     theme_ref,
 )
-from voc.curation.proposals import IMPACT_STEPS, Proposal
+from voc.curation.proposals import (
+    IMPACT_STEPS,
+    RICE_INCOMPLETE,
+    Proposal,
+    jira_issue_type,
+    without_effort,
+)
 from voc.curation.replay import DISMISSED, CuratedRun
 from voc.format import (
     MISSING,
@@ -429,19 +435,32 @@ def proposal_table(proposals: Sequence[Proposal]) -> pd.DataFrame:
             "title": p.title,
             "themes": ", ".join(map(str, p.theme_ids)),
             "reach": p.reach,
-            "impact": p.impact,
-            "confidence": p.confidence,
-            "effort": p.effort,
-            "RICE": p.rice,
+            "impact": number(p.impact, 2),
+            "confidence": percent(p.confidence),
+            "effort": MISSING if p.effort is None else f"{number(p.effort, 1)} person-weeks",
+            "RICE": MISSING if p.rice is None else number(p.rice, 1),
+            "Jira type": jira_issue_type(p),
             "issue": p.issue_key,
             "analyst": p.author,
             "saved (UTC)": p.updated_at[:19].replace("T", " "),
         }
         for p in proposals
     ]
-    columns = ["title", "themes", "reach", "impact", "confidence", "effort", "RICE", "issue",
-               "analyst", "saved (UTC)"]  # fmt: skip
+    columns = ["title", "themes", "reach", "impact", "confidence", "effort", "RICE", "Jira type",
+               "issue", "analyst", "saved (UTC)"]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
+
+
+def rice_warning(proposals: Sequence[Proposal]) -> str | None:
+    """The warning the Proposals page shows while some RICE is incomplete; None when none is."""
+    missing = without_effort(list(proposals))
+    if not missing:
+        return None
+    titles = ", ".join(f"“{p.title}”" for p in missing)
+    return (
+        f"{RICE_INCOMPLETE} of {count(len(missing), 'proposal')}: {titles}. Their RICE is n/a "
+        "and exports label them rice-incomplete; their Jira priority follows friction."
+    )
 
 
 def impact_option(impact: float) -> str:

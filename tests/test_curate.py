@@ -148,7 +148,7 @@ def test_reports_show_names_kinds_merges_and_dismissals(curator: Curator) -> Non
 def test_proposals_are_drafted_saved_scored_and_exported(curator: Curator) -> None:
     curator.set_status("ana", LOGIN, CONFIRMED)
     draft = draft_proposal(curator.current(), [LOGIN])
-    assert draft.title.startswith("Fix ") and draft.impact >= 1 and draft.reach == 7
+    assert draft.title.startswith("Fix: ") and draft.impact >= 1 and draft.reach == 7
     assert draft.confidence >= 0.8 and draft.rice is None  # no effort yet
     assert "CSAT impact" in draft.evidence
     costed = Proposal.from_dict({**draft.to_dict(), "effort": 2})
@@ -158,7 +158,7 @@ def test_proposals_are_drafted_saved_scored_and_exported(curator: Curator) -> No
     assert [p.proposal_id for p in saved] == [first, second]  # with RICE first
     assert saved[0].rice == pytest.approx(7 * draft.impact * draft.confidence / 2, abs=0.01)
     jira = export_proposals(saved, "jira").decode("utf-8-sig").splitlines()
-    assert jira[0] == "Summary,Issue Type,Priority,Description,Labels"
+    assert jira[0] == "Summary,Issue Type,Priority,Description,Labels,Labels"
     assert json.loads(export_proposals(saved, "json"))[0]["rice"] == saved[0].rice
     assert export_proposals(saved, "md").decode().count("\n## ") == 2
     curator.delete_proposal("ana", second)

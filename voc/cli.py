@@ -24,7 +24,13 @@ from rich.table import Table
 from voc.assign import Assignment, assign_tickets
 from voc.config import RunConfig, load_config
 from voc.curation.carry import Replay
-from voc.curation.proposals import EXPORT_FORMATS, export_proposals, saved_proposals
+from voc.curation.proposals import (
+    EXPORT_FORMATS,
+    RICE_INCOMPLETE,
+    export_proposals,
+    saved_proposals,
+    without_effort,
+)
 from voc.curation.replay import DISMISSED, load_curated
 from voc.errors import EMERGING_EXIT_CODE, USER_ERROR_EXIT_CODE, ConfigError, VocError
 from voc.format import (
@@ -479,8 +485,19 @@ def proposals_export(
             f"unknown proposals format '{fmt}'; choose one of: {', '.join(EXPORT_FORMATS)}"
         )
     curated = load_curated(workspace, run_id)
-    data = export_proposals(saved_proposals(curated), fmt)
-    _emit(data, out, f"{len(curated.proposals)} proposals of run {curated.run_id}")
+    proposals = saved_proposals(curated)
+    _emit(
+        export_proposals(proposals, fmt),
+        out,
+        f"{count(len(proposals), 'proposal')} of run {curated.run_id}",
+    )
+    missing = without_effort(proposals)
+    if missing:
+        titles = "; ".join(f"'{p.title}'" for p in missing)
+        err.print(
+            f"warning: {RICE_INCOMPLETE} of {count(len(missing), 'proposal')}: {escape(titles)}",
+            highlight=False,
+        )
 
 
 @app.command()

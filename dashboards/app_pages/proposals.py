@@ -13,6 +13,7 @@ from dashboards import data, state, views, widgets
 from voc.curation.actions import Curator
 from voc.curation.proposals import (
     EXPORT_FORMATS,
+    RICE_INCOMPLETE,
     Proposal,
     draft_proposal,
     export_proposals,
@@ -21,11 +22,7 @@ from voc.curation.proposals import (
 from voc.curation.replay import CuratedRun
 
 EXPORT_NAMES = {"md": "Markdown", "csv": "CSV", "json": "JSON", "jira": "Jira CSV"}
-TABLE_CONFIG = {
-    "title": widgets.TEXT_COLUMN,
-    "confidence": st.column_config.NumberColumn(format="percent"),
-    "RICE": st.column_config.NumberColumn(format="%.1f"),
-}
+TABLE_CONFIG = {"title": widgets.TEXT_COLUMN}  # the numbers come written by voc.format
 
 
 def export_name(run_id: str, fmt: str) -> str:
@@ -80,6 +77,9 @@ def saved_list(curated: CuratedRun, saved: list[Proposal]) -> None:
     if not saved:
         st.caption("None yet: choose themes below and draft one.")
         return
+    warning = views.rice_warning(saved)
+    if warning:
+        st.warning(warning, icon="⚠️")
     st.dataframe(views.proposal_table(saved), hide_index=True, column_config=TABLE_CONFIG)
     for column, fmt in zip(st.columns(len(EXPORT_FORMATS)), EXPORT_FORMATS, strict=True):
         with column:
@@ -163,7 +163,9 @@ def editor(curator: Curator, author: str) -> None:
     st.text_input("Issue-tracker key", key=state.P_ISSUE)
     draft["values"] = {key: st.session_state.get(key) for key in EDITOR_KEYS}
     proposal = edited(draft["theme_ids"])
-    st.metric("RICE", "enter the effort" if proposal.rice is None else f"{proposal.rice:g}")
+    st.metric("RICE", "n/a (enter the effort)" if proposal.rice is None else f"{proposal.rice:g}")
+    if proposal.rice is None:
+        st.warning(f"{RICE_INCOMPLETE}: RICE needs the effort in person-weeks.", icon="⚠️")
     st.caption("RICE = reach × impact × confidence / effort")
 
     def save() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from voc.format import kind_text, one_line
@@ -17,12 +18,17 @@ from voc.schema import EFFORT_FIELDS
 from voc.score import COMPONENTS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?\Z")
 Cell = str | int | float | bool | None
 
 
 def neutralise(value: Cell) -> Cell:
-    """A text cell that cannot run as a spreadsheet formula; other values unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """A text cell that cannot run as a spreadsheet formula; other values unchanged.
+
+    A signed number written as text ("-3", "+1.5") is left alone: a spreadsheet reads it as the
+    number it is, and nothing can run from it.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.match(value):
         return "'" + value
     return value
 
