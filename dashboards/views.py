@@ -54,6 +54,7 @@ from voc.format import (
 from voc.inspect import InspectReport
 from voc.manifest import RunManifest
 from voc.report.model import SinceLastRun
+from voc.report.summary import rule_of, trend_words
 from voc.schema import ThemeScore
 
 # Columns of a ticket list, in this order, where the export had them.
@@ -518,6 +519,12 @@ def theme_metrics(score: ThemeScore) -> list[tuple[str, str]]:
         ("CSAT mean", percent(score.csat_mean)),
         ("CSAT impact", points(score.csat_impact)),
     ]
+
+
+def trend_sentence(curated: CuratedRun, score: ThemeScore) -> str:
+    """The theme's trend in plain words, as the report writes it (why "Growth +122%" and "not
+    emerging" are both true, when they are)."""
+    return trend_words(score, rule_of(curated.scores))
 
 
 def kind_fact(score: ThemeScore) -> str:

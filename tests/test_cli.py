@@ -231,7 +231,7 @@ def test_proposals_export_writes_what_analysts_saved(tmp_path: Path) -> None:
     result = invoke(
         "proposals", "export", "-w", str(ws), "-f", "jira", "--out", str(tmp_path / "j.csv")
     )
-    assert result.exit_code == 0 and "1 proposals" in result.output
+    assert result.exit_code == 0 and "1 proposal of run" in result.output
     rows = (tmp_path / "j.csv").read_text(encoding="utf-8-sig")
     assert rows.startswith("Summary,Issue Type,Priority,Description,Labels") and draft.title in rows
     result = invoke("proposals", "export", "-w", str(ws), "-f", "json")

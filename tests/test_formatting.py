@@ -245,7 +245,7 @@ def page_text(at: Any, customer: set[str]) -> str:
 def test_the_overview_and_theme_pages_write_each_case(case_workspace, monkeypatch) -> None:
     from streamlit.testing.v1 import AppTest
 
-    from dashboards import state
+    from dashboards import state, views
     from dashboards.app_pages import THEME
     from tests.conftest import ROOT
     from voc.curation.replay import load_curated
@@ -277,3 +277,32 @@ def test_the_overview_and_theme_pages_write_each_case(case_workspace, monkeypatc
         picker.set_value(theme_id).run()
         assert not at.exception, [e.value for e in at.exception]
         assert_reads(page_text(at, customer), scored_cases(is_missing), f"Theme page, {theme_id}")
+        score = next(s for s in curated.scores.themes if s.theme_id == theme_id)
+        trend = views.trend_sentence(curated, score)  # the report's words for growth vs emerging
+        assert trend in [str(t.value) for t in at.text], trend
+
+
+def test_the_report_writes_each_case(case_workspace) -> None:
+    from voc.curation.replay import load_curated
+    from voc.report import build_report, render_report
+
+    workspace, valued, missing = case_workspace
+    report = build_report(load_curated(workspace))
+    page = re.sub(r"<svg.*?</svg>", "", render_report(report, "html").decode("utf-8"), flags=re.S)
+    md = render_report(report, "md").decode("utf-8")
+    names = {t.score.theme_id: t.score.name for t in report.themes}
+    for theme_id, is_missing in ((valued, False), (missing, True)):
+        card = page[page.index(f'id="theme-{theme_id}"') :]
+        card = card[: card.index("</article>")]
+        assert_reads(card, scored_cases(is_missing), f"HTML report card, theme {theme_id}")
+        name = names[theme_id]
+        section = md[md.index(f". {name}\n") :]
+        section = section[: section.index("\n### ")] if "\n### " in section else section
+        assert_reads(section, scored_cases(is_missing), f"Markdown report, theme {theme_id}")
+        row = next(
+            line
+            for line in md.splitlines()
+            if line.startswith(f"| {1 if theme_id == valued else 2} | ")
+        )
+        for case in scored_cases(is_missing):
+            assert re.search(case.bad, row) is None, (case, row)

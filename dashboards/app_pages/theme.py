@@ -35,7 +35,8 @@ def summary(curated: CuratedRun, theme: Theme, score: ThemeScore | None) -> None
     metrics = views.theme_metrics(score)
     for column, (label, value) in zip(st.columns(len(metrics)), metrics, strict=True):
         column.metric(label, value)
-    st.text(score.emerging_note)
+    st.text(views.trend_sentence(curated, score))  # growth and emerging, said side by side
+    st.caption(f"Statistics: {score.emerging_note}")
 
 
 def evidence(curated: CuratedRun, theme: Theme, score: ThemeScore | None) -> None:
