@@ -109,6 +109,4 @@ def test_the_problem_statement_calls_only_the_emerging_theme_emerging() -> None:
     assert " Email notifications stopped is new: 109 tickets in the last 4 weeks" in text
     assert "Add dark mode is" not in text and "it is emerging" not in text
     calm = problem_statement([theme(1, "Calm")], ["Calm"], 1, 10, RULE)
-    assert (
-        calm == "1 ticket (10% of the run) is about Calm. Customers experience this as a defect."
-    )
+    assert calm == "1 ticket (10% of the run) is about Calm. Customers experience this as a defect."

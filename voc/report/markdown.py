@@ -128,7 +128,7 @@ def _names(sections: list[ThemeSection]) -> str:
 
 def _section(section: ThemeSection) -> list[str]:
     m = section.score
-    components = ", ".join(f"{name} {value:.2f}" for name, value in m.components.items())
+    components = ", ".join(f"{name} {number(value, 2)}" for name, value in m.components.items())
     orgs = ", ".join(f"{escape(o)} ({n})" for o, n in m.top_organizations)
     lines = [
         f"### {m.rank}. {escape(m.name)}",
