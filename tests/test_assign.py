@@ -208,7 +208,7 @@ def test_cli_reads_json_lines_from_stdin(made: dict[str, object]) -> None:
     assert result.exit_code == 0, result.output
     line = json.loads(result.stdout.splitlines()[0])
     assert line["ticket_id"] == "a1" and line["theme_id"] == made["by_topic"]["refund"]  # type: ignore[index]
-    assert "1 rows skipped (1 " in result.output
+    assert "1 row skipped (1 " in result.output
 
 
 @pytest.mark.parametrize("content", [None, "id,amount\n1,5\n"])

@@ -50,7 +50,7 @@ def test_history_names_each_theme_as_it_was_before_the_edit(workspace: Path) -> 
         'renamed theme "login loop" (#0) to "Sign-in loop"',
         'noted on theme "api key how to" (#1): theme 2 looks related',  # the note is as typed
         'merged themes "Sign-in loop" (#0), "api key how to" (#1) into "Sign-in loop" (#0)',
-        'moved 1 tickets to theme "thanks support" (#2)',
+        'moved 1 ticket to theme "thanks support" (#2)',
     ]
 
 

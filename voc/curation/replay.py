@@ -39,6 +39,7 @@ from voc.curation.edits import (
     Edit,
     EditStore,
 )
+from voc.format import count
 from voc.schema import ParentTheme, RunScores, Theme
 from voc.score import score_themes
 from voc.store import StoredRun, Workspace
@@ -338,7 +339,7 @@ def describe(edit: Edit) -> str:
         LINK_ISSUE: lambda: f"linked theme {p['theme_id']} to {p['key'] or 'no issue'}",
         MERGE: lambda: f"merged themes {', '.join(map(str, p['theme_ids']))} into {p['into']}",
         SPLIT: lambda: f"split theme {p['theme_id']} into {len(p['parts'])} themes",
-        MOVE: lambda: f"moved {len(p['ticket_ids'])} tickets to theme {p['to']}",
+        MOVE: lambda: f"moved {count(len(p['ticket_ids']), 'ticket')} to theme {p['to']}",
         UNDO: lambda: f"undid edit {p['edit_id']}",
         SAVE_PROPOSAL: lambda: f'saved proposal "{p["proposal"].get("title", "")}"',
         DELETE_PROPOSAL: lambda: f"deleted proposal {p['proposal_id']}",
