@@ -8,7 +8,7 @@ SAMPLE := sample_data/sample_tickets.csv
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install browser demo app test lint format sample-data bench bench-quality bench-ingest bench-dashboard bench-engine bench-speed bench-assign bench-lineage bench-report docs report screenshots clean
+.PHONY: install browser demo app test lint format sample-data bench bench-quality bench-ingest bench-dashboard bench-embed bench-engine bench-speed bench-assign bench-lineage bench-report docs report screenshots clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,9 @@ bench-ingest: install ## Rows/s and peak memory reading + cleaning a generated 1
 
 bench-dashboard: install ## Dashboard pages on a generated 100,000-ticket run: seconds cold and warm, peak memory.
 	$(BIN)/python -m benchmarks.bench_dashboard --tickets $(or $(TICKETS),100000)
+
+bench-embed: install ## Embedding backends side by side (torch, onnx, openvino): texts/s, cosine to torch, export time; sample and Banking77.
+	$(BIN)/python -m benchmarks.bench_embed --tickets $(or $(TICKETS),1000)
 
 bench-engine: install ## Embedding texts/s in one process vs a local Dask cluster of 1 and 2 workers; scaling efficiency.
 	$(BIN)/python -m benchmarks.bench_engine --texts $(or $(TEXTS),4000)

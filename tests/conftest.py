@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -35,6 +36,20 @@ def embedder():
     from voc.embed import make_embedder
 
     return make_embedder(EmbedConfig())
+
+
+@pytest.fixture(scope="session")
+def sample_texts() -> list[str]:
+    """The first 300 texts of the sample export exactly as the pipeline gives them to the model
+    (enough to cover short, long and truncated tickets, quick to embed twice)."""
+    from voc.config import RunConfig
+    from voc.ingest import read_export
+    from voc.prepare import embedding_texts, prepare_frame
+
+    config = RunConfig()
+    prepare = partial(prepare_frame, config=config, salt=b"test-salt")
+    frame = read_export(SAMPLE, config.ingest, prepare=prepare).frame
+    return embedding_texts(frame.head(300), config.embed.max_chars)
 
 
 @pytest.fixture(scope="session")

