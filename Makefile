@@ -8,7 +8,7 @@ SAMPLE := sample_data/sample_tickets.csv
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install browser demo app test lint format sample-data bench bench-quality bench-ingest bench-dashboard bench-embed bench-engine bench-speed bench-assign bench-lineage bench-report docs report screenshots clean
+.PHONY: install browser demo app test lint format sample-data bench bench-quality bench-ingest bench-dashboard bench-embed bench-embed-quality bench-engine bench-speed bench-assign bench-lineage bench-report docs report screenshots clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -68,6 +68,9 @@ bench-dashboard: install ## Dashboard pages on a generated 100,000-ticket run: s
 
 bench-embed: install ## Embedding backends side by side (torch, onnx, openvino): texts/s, cosine to torch, export time; sample and Banking77.
 	$(BIN)/python -m benchmarks.bench_embed --tickets $(or $(TICKETS),1000)
+
+bench-embed-quality: install ## Theme quality (NMI/ARI, 6 seeds) on each backend's vectors: torch vs openvino vs onnx, Banking77 and the sample.
+	$(BIN)/python -m benchmarks.bench_backend_quality --backend torch openvino onnx
 
 bench-engine: install ## Embedding texts/s in one process vs a local Dask cluster of 1 and 2 workers; scaling efficiency.
 	$(BIN)/python -m benchmarks.bench_engine --texts $(or $(TEXTS),4000)

@@ -16,7 +16,7 @@ from tests.conftest import SAMPLE, SIMILARITY_TOLERANCE
 from voc.cli import app
 from voc.cluster import ThemeModel
 from voc.config import EmbedConfig, EngineConfig, RunConfig
-from voc.embed import partition_plan
+from voc.embed import make_embedder, partition_plan
 from voc.engine import LocalEngine, make_engine
 from voc.engine.dask_engine import DaskEngine
 from voc.errors import ConfigError, EngineError
@@ -60,14 +60,25 @@ def test_dask_vectors_are_bit_identical_to_one_process(embedder, dask_engine, te
     assert [done for _, done, _ in seen] == sorted(done for _, done, _ in seen)
 
 
-def test_partitions_that_cut_batches_would_change_vectors(embedder, texts) -> None:
-    """Why the engine keeps batches whole: an int8 vector depends on its batch-mates."""
-    order, batch = partition_plan(texts, EmbedConfig())
-    assert batch == EmbedConfig().batch_size and len(set(order.tolist())) == len(texts)
+def test_partitions_that_cut_batches_would_change_onnx_vectors(texts) -> None:
+    """Why the engine keeps batches whole: a dynamic-int8 vector depends on its batch-mates."""
+    config = EmbedConfig(backend="onnx")
+    order, batch = partition_plan(texts, config)
+    assert batch == config.batch_size and len(set(order.tolist())) == len(texts)
+    embedder = make_embedder(config)
     whole = embedder.encode(texts[:100])
     halves = np.concatenate([embedder.encode(texts[:50]), embedder.encode(texts[50:100])])
     assert not np.array_equal(whole, halves)
     assert np.allclose(whole, halves, atol=0.05)
+
+
+def test_static_int8_vectors_barely_depend_on_batch_mates(embedder, texts) -> None:
+    """The default backend's int8 ranges are fixed at calibration: other batches change a vector
+    by rounding at most (the engine keeps batches whole all the same)."""
+    assert EmbedConfig().backend == "openvino"
+    whole = embedder.encode(texts[:100])
+    halves = np.concatenate([embedder.encode(texts[:50]), embedder.encode(texts[50:100])])
+    assert np.allclose(whole, halves, atol=1e-3)
 
 
 def test_dask_assignment_is_predict(dask_engine) -> None:

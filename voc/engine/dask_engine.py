@@ -30,9 +30,9 @@ from distributed import Client, LocalCluster, as_completed
 from voc.config import EmbedConfig, EngineConfig
 from voc.cpus import usable_cpus
 from voc.embed import Embedder, Progress, make_embedder, partition_plan
-from voc.embed.export import ExportedEmbedder
 from voc.embed.base import STAGE
 from voc.embed.cache import Encode
+from voc.embed.export import ExportedEmbedder
 from voc.engine.base import Engine
 from voc.errors import ConfigError, EngineError
 from voc.ingest import CleaningPool
