@@ -51,7 +51,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.metrics import normalized_mutual_info_score
+from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 from voc.embed import Embedder
 
@@ -225,3 +225,11 @@ def language_nmi(themes: Sequence[Hashable], languages: Sequence[Hashable]) -> f
     if len(themes) != len(languages):
         raise ValueError(f"{len(themes)} themes but {len(languages)} languages")
     return float(normalized_mutual_info_score(list(languages), list(themes)))
+
+
+def nmi_ari(truth: Sequence[Hashable], found: Sequence[Hashable]) -> tuple[float, float]:
+    """NMI and ARI of found groups against the true ones (Unthemed counts as one group)."""
+    return (
+        float(normalized_mutual_info_score(list(truth), list(found))),
+        float(adjusted_rand_score(list(truth), list(found))),
+    )

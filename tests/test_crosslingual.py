@@ -21,6 +21,7 @@ from voc.crosslingual import (
     MULTILINGUAL,
     align_languages,
     bridge_languages,
+    member_sample,
     plan_languages,
     reach_thresholds,
 )
@@ -152,3 +153,22 @@ def test_sample_indonesian_tickets_are_themed_with_their_english_counterparts(
         assert (members.language == "id").mean() <= 0.5  # no theme of one language
     record = sample_run.manifest["languages"]
     assert record["mode"] == BRIDGE and record["bridge"]["bridged"] >= len(indonesian)
+
+
+def test_member_sample_stays_the_same_for_the_same_tickets() -> None:
+    """A re-run with more tickets keeps the bridge's members, so their multilingual vectors come
+    from the cache instead of being embedded again."""
+    texts = [f"ticket {i} about {'refunds' if i % 2 else 'logins'}" for i in range(400)]
+    labels = np.arange(400) % 2
+
+    def sampled(order: np.ndarray, seed: int = 42) -> list[set[str]]:
+        keys = [texts[i] for i in order]
+        picks = member_sample(labels[order], np.arange(len(order)), 20, seed, keys)
+        return [{keys[r] for r in rows} for rows in picks]
+
+    whole = sampled(np.arange(400))
+    assert [len(s) for s in whole] == [20, 20]
+    assert sampled(np.random.default_rng(0).permutation(400)) == whole  # rows may move
+    earlier = sampled(np.arange(360))  # the same export before its last 10% of tickets
+    assert all(len(a & b) >= 15 for a, b in zip(earlier, whole, strict=True))
+    assert sampled(np.arange(400), seed=7) != whole

@@ -28,6 +28,7 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -193,14 +194,29 @@ class BridgeResult:
         }
 
 
-def member_sample(labels: np.ndarray, rows: np.ndarray, size: int, seed: int) -> list[np.ndarray]:
-    """A seeded sample of up to ``size`` of each theme's tickets (``rows``: their positions)."""
-    rng = np.random.default_rng(seed)
+def member_sample(
+    labels: np.ndarray, rows: np.ndarray, size: int, seed: int, keys: Sequence[str]
+) -> list[np.ndarray]:
+    """Up to ``size`` of each theme's tickets (``rows``: their positions; ``keys``: every
+    ticket's text), a seeded uniform sample that stays the same for the same tickets.
+
+    Each theme keeps the members whose seeded hash of their text is smallest (a bottom-k sample):
+    a re-run with a few more tickets keeps nearly all of its members, whose multilingual vectors
+    are cached, where a sample of row positions would change and be embedded again.
+    """
+    rank = np.array(
+        [
+            int.from_bytes(hashlib.blake2b(f"{seed}\0{keys[r]}".encode(), digest_size=8).digest())
+            for r in rows
+        ],
+        dtype=np.uint64,
+    )
     sample = []
     for theme in range(int(labels.max()) + 1 if len(labels) else 0):
-        members = rows[labels == theme]
+        mine = labels == theme
+        members = rows[mine]
         if len(members) > size:
-            members = np.sort(rng.choice(members, size, replace=False))
+            members = np.sort(members[np.argsort(rank[mine], kind="stable")[:size]])
         sample.append(members)
     return sample
 
@@ -284,7 +300,7 @@ def bridge_languages(
     similarity = np.zeros(n, dtype=np.float32)
     similarity[fitted_rows] = fit.similarity_
     k = len(fit.centroids_)
-    sample = member_sample(fit.labels_, fitted_rows, config.bridge_sample, seed)
+    sample = member_sample(fit.labels_, fitted_rows, config.bridge_sample, seed, texts)
     sampled = np.concatenate(sample) if sample else np.empty(0, dtype=np.int64)
     rows = np.concatenate([sampled, other])
     raw = np.asarray(encode([texts[i] for i in rows]), dtype=np.float32)
