@@ -32,6 +32,7 @@ from voc.embed.base import (
     Progress,
     folder_name,
     length_order,
+    source_model_id,
     token_arrays,
     truncation_suffix,
 )
@@ -43,6 +44,9 @@ RECIPE_FILE = "export.json"
 # Libraries whose versions shape every exported file; a backend adds its runtime's packages.
 EXPORT_PACKAGES = ("torch", "transformers", "sentence-transformers", "tokenizers", "onnx")
 RunBatch = Callable[[Any, dict[str, np.ndarray]], np.ndarray]
+# Both exported backends start from the same ONNX export of the sentence-transformers model.
+ONNX_OPSET = 17
+EXPORTER = "torch.onnx.export (TorchScript), eager attention"
 
 
 def user_cache_dir() -> Path:
@@ -67,6 +71,22 @@ def _versions(packages: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
         except PackageNotFoundError:
             found.append((package, None))
     return tuple(found)
+
+
+def export_recipe(
+    model: str, recipe: int, quantisation: dict[str, Any], packages: tuple[str, ...], **extra: Any
+) -> dict[str, Any]:
+    """Everything that decides a backend's built files: the model, the ONNX export, the
+    quantisation, anything ``extra`` (a calibration file's hash), and the libraries' versions."""
+    return {
+        "recipe": recipe,
+        "source": source_model_id(model),
+        "exporter": EXPORTER,
+        "opset": ONNX_OPSET,
+        "quantisation": quantisation,
+        **extra,
+        "versions": package_versions(packages),
+    }
 
 
 def digest(data: Any) -> str:

@@ -14,23 +14,23 @@ from typing import Any
 
 import numpy as np
 
-from voc.embed.base import ONNX_OUTPUT, source_model_id
+from voc.embed.base import ONNX_OUTPUT
 from voc.embed.export import (
     EXPORT_PACKAGES,
+    ONNX_OPSET,
     RECIPE_FILE,
     TOKENIZER_FILE,
     ExportedEmbedder,
     RunBatch,
-    package_versions,
     root_logger_kept_quiet,
     user_cache_dir,
 )
+from voc.embed.export import export_recipe as shared_recipe
 from voc.embed.torch_backend import export_onnx
 from voc.errors import ModelError
 
 __all__ = ["MODEL_FILE", "RECIPE_FILE", "TOKENIZER_FILE", "OnnxEmbedder", "user_cache_dir"]
 
-ONNX_OPSET = 17
 # Bump when the export or quantisation steps change, so older exports are never reused.
 RECIPE_VERSION = 1
 # Libraries whose versions shape the exported file; a new version means a new export.
@@ -55,14 +55,7 @@ def onnxruntime_cuda_usable() -> bool:
 
 def export_recipe(model: str) -> dict[str, Any]:
     """Everything that decides the exported file: the model, opset, quantisation, versions."""
-    return {
-        "recipe": RECIPE_VERSION,
-        "source": source_model_id(model),
-        "exporter": "torch.onnx.export (TorchScript), eager attention",
-        "opset": ONNX_OPSET,
-        "quantisation": QUANTISATION,
-        "versions": package_versions(RECIPE_PACKAGES),
-    }
+    return shared_recipe(model, RECIPE_VERSION, QUANTISATION, RECIPE_PACKAGES)
 
 
 def _quantise(source: Path, target: Path) -> None:

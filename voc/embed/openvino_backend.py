@@ -26,23 +26,23 @@ from typing import Any
 import numpy as np
 
 from voc.config import EMBED_PRECISIONS
-from voc.embed.base import ONNX_INPUTS, source_model_id, token_arrays
+from voc.embed.base import ONNX_INPUTS, token_arrays
 from voc.embed.export import (
     EXPORT_PACKAGES,
+    ONNX_OPSET,
     TOKENIZER_FILE,
     ExportedEmbedder,
     RunBatch,
     file_sha256,
-    package_versions,
     root_logger_kept_quiet,
 )
+from voc.embed.export import export_recipe as shared_recipe
 from voc.embed.torch_backend import export_onnx
 from voc.errors import ModelError
 
 # Bump when the export, calibration or quantisation steps change.
 RECIPE_VERSION = 1
 RECIPE_PACKAGES = (*EXPORT_PACKAGES, "openvino", "nncf")
-ONNX_OPSET = 17
 CALIBRATION_FILE = Path(__file__).resolve().parents[1] / "data" / "calibration.txt"
 # One text per calibration batch: padding would enter the activation statistics and widen the
 # ranges (the cause of cosine 0.64 in a first try with batches of 8). NNCF's transformer preset
@@ -116,15 +116,10 @@ def calibration_texts() -> list[str]:
 def export_recipe(model: str) -> dict[str, Any]:
     """Everything that decides the built files: model, opset, quantisation, calibration text,
     versions."""
-    return {
-        "recipe": RECIPE_VERSION,
-        "source": source_model_id(model),
-        "exporter": "torch.onnx.export (TorchScript), eager attention",
-        "opset": ONNX_OPSET,
-        "quantisation": QUANTISATION,
-        "calibration": file_sha256(CALIBRATION_FILE)[:12],
-        "versions": package_versions(RECIPE_PACKAGES),
-    }
+    calibration = file_sha256(CALIBRATION_FILE)[:12]
+    return shared_recipe(
+        model, RECIPE_VERSION, QUANTISATION, RECIPE_PACKAGES, calibration=calibration
+    )
 
 
 def quantise(onnx_path: Path, tokenizer_path: Path, target: Path) -> None:
