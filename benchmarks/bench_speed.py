@@ -155,14 +155,18 @@ def quality(truth_csv: str, ids: pd.Series, labels: np.ndarray) -> dict[str, flo
 def measure_voc(job: dict[str, Any]) -> dict[str, Any]:
     """``voc.runs.run`` on the job's export and workspace, default settings."""
     from voc import schema
+    from voc.config import RunConfig
     from voc.runs import run
 
+    config = RunConfig().with_overrides(job.get("overrides", {}))
     start = time.perf_counter()
-    result = run(job["export"], job["workspace"])
+    result = run(job["export"], job["workspace"], config)
     wall = time.perf_counter() - start
     memory = peak_rss()
     manifest = result.manifest
     tickets = result.stored.tickets()
+    if "labels" in job:  # for comparing two runs' themes ticket by ticket
+        tickets[[schema.TICKET_ID, schema.THEME_ID]].to_csv(job["labels"], index=False)
     return {
         "wall": round(wall, 2),
         "stages": manifest["timings_seconds"],
@@ -173,6 +177,7 @@ def measure_voc(job: dict[str, Any]) -> dict[str, Any]:
         "cache_hits": manifest["embedding"]["cache_hits"],
         "computed": manifest["embedding"]["computed"],
         "fit_sample": manifest["clustering"]["fit_sample"],
+        "first_pass": manifest.get("first_pass"),
         **quality(job["truth"], tickets[schema.TICKET_ID], tickets[schema.THEME_ID].to_numpy()),
     }
 
@@ -343,15 +348,22 @@ def fresh_workspace(out: Path, name: str) -> Path:
     return path
 
 
-def bench_size(out: Path, tickets: int, seed: int, with_bertopic: bool) -> dict[str, Any]:
-    """voc's first run and re-run, and BERTopic, on the generated set of ``tickets``."""
+def bench_size(
+    out: Path, tickets: int, seed: int, with_bertopic: bool, with_full_path: bool = True
+) -> dict[str, Any]:
+    """voc's first run and re-run, the full path when the first pass ran, and BERTopic, on the
+    generated set of ``tickets``."""
     folder, meta = dataset(out, tickets, seed, rerun=True)
     truth = str(folder / "truth.csv")
     workspace = str(fresh_workspace(out, f"size_{tickets}"))
     result: dict[str, Any] = {"tickets": tickets, "data": meta}
     first = {"kind": "voc", "export": str(folder / "first.csv"), "workspace": workspace}
+    labels = out / "workspaces" / f"labels_{tickets}.csv"
     print(f"{tickets}: voc first run ...", flush=True)
-    result["first"] = measure(out, f"voc_first_{tickets}", first | {"truth": truth})
+    job = first | {"truth": truth, "labels": str(labels)}
+    result["first"] = measure(out, f"voc_first_{tickets}", job)
+    if with_full_path and result["first"].get("first_pass"):
+        result["full_path"] = full_path(out, tickets, job, Path(workspace))
     print(f"{tickets}: voc re-run (+{NEW_SHARE:.0%}) ...", flush=True)
     rerun = first | {"export": str(folder / "full.csv"), "truth": truth}
     result["rerun"] = measure(out, f"voc_rerun_{tickets}", rerun)
@@ -362,6 +374,32 @@ def bench_size(out: Path, tickets: int, seed: int, with_bertopic: bool) -> dict[
         job = {"kind": "bertopic", "export": first["export"], "truth": truth}
         job["model"] = str(bundled_model_path())
         result["bertopic"] = measure(out, f"bertopic_{tickets}", job)
+    return result
+
+
+def full_path(out: Path, tickets: int, first: dict[str, Any], workspace: Path) -> dict[str, Any]:
+    """The first run again with every ticket embedded by the full model (``first_pass.enabled``
+    false), and how many tickets the first pass put in the same theme.
+
+    Its workspace starts with the first run's multilingual vectors (the bridge's), which both
+    paths compute alike: its wall time is not a first run's, and is not reported as one.
+    """
+    from benchmarks.metrics import same_theme_share
+
+    own = fresh_workspace(out, f"size_{tickets}_full")
+    for folder in (workspace / "cache" / "embeddings").glob("multilingual*"):
+        shutil.copytree(folder, own / "cache" / "embeddings" / folder.name)
+    labels = out / "workspaces" / f"labels_{tickets}_full.csv"
+    job = first | {"workspace": str(own), "labels": str(labels)}
+    job["overrides"] = {"first_pass.enabled": False}
+    print(f"{tickets}: voc full path (first pass off) ...", flush=True)
+    result = measure(out, f"voc_full_{tickets}", job)
+    a = pd.read_csv(first["labels"], dtype={"ticket_id": str})
+    b = pd.read_csv(labels, dtype={"ticket_id": str})
+    both = a.merge(b, on="ticket_id", suffixes=("_first", "_full"))
+    result["same_theme"] = round(
+        same_theme_share(both["theme_id_first"].to_numpy(), both["theme_id_full"].to_numpy()), 4
+    )
     return result
 
 
@@ -461,9 +499,53 @@ def report(sizes: list[dict[str, Any]], million: dict[str, Any] | None, seed: in
                 f"| {s['tickets']:,} | {against} "
                 f"| {again:.2f}x: {verdict(again <= RERUN_VS_FIRST)} |"
             )
+    passes = [s for s in sizes if "full_path" in s]
+    if passes:
+        lines += ["", *first_pass_report(passes)]
     if million:
         lines += ["", *million_report(million)]
     return "\n".join(lines) + "\n"
+
+
+def first_pass_report(sizes: list[dict[str, Any]]) -> list[str]:
+    """The first pass against the full path: full-model embeddings, same theme, quality."""
+    lines = [
+        "First pass (issue 20, part 2) against the full path (`first_pass.enabled = false`, "
+        "the same export; its run started with the first run's multilingual vectors cached, so "
+        "its wall time is not a first run's). Same theme: share of tickets in the same theme "
+        "once the two runs' themes are matched one to one (benchmarks/metrics.py).",
+        "",
+        "| tickets | full-model texts, first pass / full path | fewer | placed by the student "
+        "| calibration agreement | same theme | NMI first pass / full | ARI first pass / full |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for s in sizes:
+        first, full, fp = s["first"], s["full_path"], s["first"]["first_pass"]
+        used = fp["full_model_texts"]
+        everyone = full["computed"] + full["cache_hits"]
+        fewer = everyone / max(used, 1)
+        quality = (
+            abs(first["nmi"] - full["nmi"]) <= 0.01 and abs(first["ari"] - full["ari"]) <= 0.01
+        )
+        lines.append(
+            f"| {s['tickets']:,} | {used:,} / {everyone:,} | {fewer:.2f}x: {verdict(fewer >= 2)} "
+            f"| {fp['placed_by_student']:,} | {fp['calibration_agreement']:.3f} "
+            f"| {full['same_theme']:.1%}: {verdict(full['same_theme'] >= 0.97)} "
+            f"| {first['nmi']:.3f} / {full['nmi']:.3f} | {first['ari']:.3f} / {full['ari']:.3f}: "
+            f"{verdict(quality)} |"
+        )
+    lines += [
+        "",
+        "| tickets | full path | wall s | stages s | peak RSS MB | themes |",
+        "|---|---|---|---|---|---|",
+    ]
+    for s in sizes:
+        full = s["full_path"]
+        lines.append(
+            f"| {s['tickets']:,} | first pass off | {full['wall']:.1f} "
+            f"| {stages_text(full['stages'])} | {full['memory']['peak']:,} | {full['themes']} |"
+        )
+    return lines
 
 
 def million_report(m: dict[str, Any]) -> list[str]:
@@ -508,6 +590,9 @@ def main() -> None:
     parser.add_argument("--noise", type=float, default=0.03, help="per dimension, at --million")
     parser.add_argument("--seed", type=int, help="generator seed (default: the sample's)")
     parser.add_argument("--no-bertopic", action="store_true", help="skip vanilla BERTopic")
+    parser.add_argument(
+        "--no-full-path", action="store_true", help="skip the run with the first pass off"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench_out")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -517,7 +602,9 @@ def main() -> None:
     out = args.out / "speed"
     seed = load_generator().SEED if args.seed is None else args.seed
     print(f"model ready in {measure(out, 'model', {'kind': 'model'})['seconds']} s", flush=True)
-    sizes = [bench_size(out, n, seed, not args.no_bertopic) for n in args.sizes]
+    sizes = [
+        bench_size(out, n, seed, not args.no_bertopic, not args.no_full_path) for n in args.sizes
+    ]
     million = None
     if args.million:
         million = bench_million(out, args.million, seed, args.subset, args.noise)

@@ -233,3 +233,31 @@ def nmi_ari(truth: Sequence[Hashable], found: Sequence[Hashable]) -> tuple[float
         float(normalized_mutual_info_score(list(truth), list(found))),
         float(adjusted_rand_score(list(truth), list(found))),
     )
+
+
+def same_theme_share(found: Sequence[int], reference: Sequence[int]) -> float:
+    """Share of tickets in the same theme in two partitions of the same tickets.
+
+    Theme ids are arbitrary (voc numbers themes by size), so the themes of ``found`` are matched
+    one to one to those of ``reference`` by the most shared tickets (the assignment problem over
+    the contingency table); Unthemed (``-1``) matches only Unthemed. Used for the first pass
+    against the full path (issue 20: at least 97%).
+    """
+    from scipy.optimize import linear_sum_assignment
+
+    a = np.asarray(found, dtype=np.int64)
+    b = np.asarray(reference, dtype=np.int64)
+    if len(a) != len(b):
+        raise ValueError("both partitions must label the same tickets")
+    if not len(a):
+        return 1.0
+    same = int(((a == -1) & (b == -1)).sum())
+    themed = (a != -1) & (b != -1)
+    rows, row_of = np.unique(a[themed], return_inverse=True)
+    cols, col_of = np.unique(b[themed], return_inverse=True)
+    table = np.zeros((len(rows), len(cols)), dtype=np.int64)
+    np.add.at(table, (row_of, col_of), 1)
+    if table.size:
+        r, c = linear_sum_assignment(table, maximize=True)
+        same += int(table[r, c].sum())
+    return same / len(a)

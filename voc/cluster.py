@@ -152,40 +152,82 @@ class ThemeModel:
         :meth:`predict`; an engine may pass a distributed stand-in).
         """
         x = _check_embeddings(embeddings)
+        sample = self.sample_rows(len(x))
+        if sample is None:
+            self._start(len(x))
+            steps = _Steps(progress)
+            size = self.min_theme_size_
+            self.labels_, self.similarity_, self.map_xy_ = self._fit_all(x, size, steps)
+            self.timings_ = steps.finish()
+            return self
+        self.fit_sample(x[sample], len(x), progress)
+        return self.extend(x, sample, progress, assign)
+
+    def fit_sample(
+        self, sample_embeddings: np.ndarray, n_tickets: int, progress: Progress | None = None
+    ) -> ThemeModel:
+        """Learn themes from the fitting sample (:meth:`sample_rows`) of ``n_tickets`` tickets.
+
+        The first half of :meth:`fit` on a large input: afterwards :meth:`predict` assigns to the
+        sample's themes, and :meth:`extend` adds the other tickets. Between the two, a caller may
+        compute the other tickets' vectors knowing the themes (:mod:`voc.firstpass`).
+        """
+        x = _check_embeddings(sample_embeddings)
+        size = self._start(n_tickets)
+        steps = _Steps(progress)
+        # The same share of the sample as of the whole, never below the floor unless asked.
+        sample_min = max(min(self.min_theme_floor, size), round(size * len(x) / n_tickets), 2)
+        self._sample_fit = self._fit_all(x, sample_min, steps)
+        self.sample_size_ = len(x)
+        self._steps = steps
+        return self
+
+    def extend(
+        self,
+        embeddings: np.ndarray,
+        sample: np.ndarray,
+        progress: Progress | None = None,
+        assign: Assign | None = None,
+    ) -> ThemeModel:
+        """Finish :meth:`fit_sample`: assign every ticket outside ``sample`` (``assign``, default
+        :meth:`predict`; an engine may pass a distributed stand-in), re-centre the themes on all
+        their tickets and place the others on the map."""
+        if not hasattr(self, "_sample_fit"):
+            raise RuntimeError("ThemeModel.extend called before fit_sample")
+        x = _check_embeddings(embeddings)
         n = len(x)
-        size = self.resolved_min_theme_size(n)
+        labels, _, xy = self._sample_fit
+        steps = self._steps
+        del self._sample_fit, self._steps
+        rest = np.ones(n, dtype=bool)
+        rest[sample] = False
+        with steps("assign_rest"):
+            full = np.empty(n, dtype=np.int64)
+            full[sample] = labels
+            # In slices, so no copy of all the other tickets' vectors is made at once.
+            others = np.flatnonzero(rest)
+            for start in range(0, len(others), _REST_ROWS):
+                rows = others[start : start + _REST_ROWS]
+                full[rows] = (assign or self.predict)(x[rows])[0]
+            self.centroids_ = _centroids(x, full)
+            self.labels_, self.similarity_ = self._assign(x, full)
+            self.labels_, self.centroids_ = _order_by_size(self.labels_, self.centroids_)
+        self.map_xy_ = None
+        if xy is not None:
+            with steps("map_rest"):
+                self.map_xy_ = _place_on_map(x, sample, xy, self._nearest_theme(x))
+        self.timings_ = steps.finish()
+        return self
+
+    def _start(self, n_tickets: int) -> int:
+        """Reset what a fit learns; the minimum theme size for ``n_tickets``."""
+        size = self.resolved_min_theme_size(n_tickets)
         if size < 2:
             raise ConfigError(f"minimum theme size must be at least 2, got {size}")
         self.min_theme_size_ = size
-        steps = _Steps(progress)
-        sample = self._sample_rows(n)
-        self.sample_size_ = None if sample is None else len(sample)
+        self.sample_size_ = None
         self.new_themes_ = 0  # themes only an update adds
-        if sample is None:
-            self.labels_, self.similarity_, self.map_xy_ = self._fit_all(x, size, steps)
-        else:
-            # The same share of the sample as of the whole, never below the floor unless asked.
-            sample_min = max(min(self.min_theme_floor, size), round(size * len(sample) / n), 2)
-            labels, _, xy = self._fit_all(x[sample], sample_min, steps)
-            rest = np.ones(n, dtype=bool)
-            rest[sample] = False
-            with steps("assign_rest"):
-                full = np.empty(n, dtype=np.int64)
-                full[sample] = labels
-                # In slices, so no copy of all the other tickets' vectors is made at once.
-                others = np.flatnonzero(rest)
-                for start in range(0, len(others), _REST_ROWS):
-                    rows = others[start : start + _REST_ROWS]
-                    full[rows] = (assign or self.predict)(x[rows])[0]
-                self.centroids_ = _centroids(x, full)
-                self.labels_, self.similarity_ = self._assign(x, full)
-                self.labels_, self.centroids_ = _order_by_size(self.labels_, self.centroids_)
-            if xy is not None:
-                with steps("map_rest"):
-                    self.map_xy_ = _place_on_map(x, sample, xy, self._nearest_theme(x))
-        steps.finish()
-        self.timings_ = steps.seconds
-        return self
+        return size
 
     def update(
         self,
@@ -247,16 +289,15 @@ class ThemeModel:
                     x, anchors, np.asarray(known_xy, dtype=np.float32)[anchors],
                     self._nearest_theme(x),
                 )  # fmt: skip
-        steps.finish()
-        self.timings_ = steps.seconds
+        self.timings_ = steps.finish()
         return self
 
     def get_params(self) -> dict[str, Any]:
         """The constructor's parameters (scikit-learn's convention)."""
         return {name: getattr(self, name) for name in inspect.signature(type(self)).parameters}
 
-    def _sample_rows(self, n: int) -> np.ndarray | None:
-        """Sorted rows of the seeded fitting sample; None when every ticket is fitted."""
+    def sample_rows(self, n: int) -> np.ndarray | None:
+        """Sorted rows of the seeded fitting sample of ``n`` tickets; None when all are fitted."""
         if self.sample_above is None or n <= self.sample_above or self.sample_size >= n:
             return None
         rng = np.random.default_rng(self.random_state)
@@ -429,10 +470,11 @@ class _Steps:
         if self.progress:
             self.progress(_STAGE, len(self.seconds), self.TOTAL)
 
-    def finish(self) -> None:
-        """Report the stage complete, whichever steps this input needed."""
+    def finish(self) -> dict[str, float]:
+        """Report the stage complete, whichever steps this input needed; the seconds per step."""
         if self.progress:
             self.progress(_STAGE, self.TOTAL, self.TOTAL)
+        return self.seconds
 
 
 def _place_on_map(

@@ -820,6 +820,92 @@ class LineageConfig:
 
 
 @dataclass(frozen=True)
+class FirstPassConfig:
+    """The cheap first pass of a large input (docs/first_pass.md): above `cluster.sample_above`
+    tickets, a static student distilled from the run's model embeds the tickets outside the
+    fitting sample, and only those it cannot place confidently go to the full model."""
+
+    enabled: bool = field(
+        default=True,
+        metadata=_doc(
+            "Use the first pass on inputs above `cluster.sample_above` tickets. False: every "
+            "ticket is embedded with the full model (the full path)."
+        ),
+    )
+    agreement: float = field(
+        default=0.98,
+        metadata=_doc(
+            "Of the tickets the first pass places, the share that must land where the full model "
+            "would put them, as measured on the calibration tickets; tickets below the margin "
+            "this needs go to the full model. A quality contract, not fitted to any data set: "
+            "0.98 keeps every ticket's expected agreement with the full path above the 97% the "
+            "feature was specified for."
+        ),
+    )
+    calibration_size: int = field(
+        default=4000,
+        metadata=_doc(
+            "Tickets outside the fitting sample embedded with both models to set the margin: the "
+            "binomial error of a 98% agreement measured on 4,000 tickets is 0.2 points.",
+            min=100,
+        ),
+    )
+    max_words: int = field(
+        default=100,
+        metadata=_doc(
+            "Words of each ticket the student reads: about the 128 word pieces the model reads "
+            "(English averages 1.2-1.4 pieces a word).",
+            min=1,
+        ),
+    )
+    min_count: int = field(
+        default=2,
+        metadata=_doc(
+            "A word or word pair enters the student's vocabulary when this many sampled tickets "
+            "use it (a term seen once has no vector worth learning).",
+            min=1,
+        ),
+    )
+    max_terms: int = field(
+        default=50_000,
+        metadata=_doc(
+            "Most terms in the student's vocabulary (the most used): bounds its memory, about "
+            "8 copies of terms x dimensions float32 while it is fitted (600 MB at 384 dimensions).",
+            min=1,
+        ),
+    )
+    iterations: int = field(
+        default=40,
+        metadata=_doc(
+            "Conjugate-gradient iterations that fit the student's term vectors to the sample's "
+            "full vectors: a cost cap (each costs two passes over the sample's terms); what it "
+            "changes is measured in docs/first_pass.md.",
+            min=1,
+        ),
+    )
+    ridge: float = field(
+        default=0.01,
+        metadata=_doc(
+            "Pull of each term vector towards its starting point (the model's vector of the word "
+            "alone, or the mean of a pair's words): keeps rare terms near their meaning."
+        ),
+    )
+    sif_a: float = field(
+        default=1e-3,
+        metadata=_doc(
+            "Smooth inverse frequency weight a / (a + p(term)) of a term with frequency p: the "
+            "default of Arora et al. (2017), which down-weights words every ticket uses."
+        ),
+    )
+
+    def __post_init__(self) -> None:
+        if not 0.5 <= self.agreement <= 1.0:
+            raise ConfigError("setting 'first_pass.agreement' must be in [0.5, 1]")
+        if self.ridge <= 0 or self.sif_a <= 0:
+            raise ConfigError("settings 'first_pass.ridge' and 'first_pass.sif_a' must be above 0")
+
+
+@dataclass(frozen=True)
 class RunConfig:
     """Every setting of a run. Frozen: derive variants with :meth:`with_overrides`."""
 
@@ -835,6 +921,7 @@ class RunConfig:
     score: ScoreConfig = field(default_factory=ScoreConfig)
     engine: EngineConfig = field(default_factory=EngineConfig)
     lineage: LineageConfig = field(default_factory=LineageConfig)
+    first_pass: FirstPassConfig = field(default_factory=FirstPassConfig)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain nested dict (tuples as lists), for JSON/TOML and the manifest."""
@@ -895,6 +982,7 @@ _SECTIONS: dict[str, type] = {
     "score": ScoreConfig,
     "engine": EngineConfig,
     "lineage": LineageConfig,
+    "first_pass": FirstPassConfig,
 }
 
 

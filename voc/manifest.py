@@ -95,6 +95,9 @@ class EmbeddingRecord(_Record):
     computed: int = 0
     max_chars: int = 0
     truncated_for_embedding: int = 0
+    # Vectors that are the first pass's student's, not the model's (voc/firstpass.py); a
+    # re-run's count the cached ones it read for tickets whose theme it kept.
+    first_pass_guesses: int | None = _optional()
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,23 @@ class LanguagesRecord(_Record):
 
 
 @dataclass(frozen=True)
+class FirstPassRecord(_Record):
+    """What the first pass of a large input embedded with the full model (voc/firstpass.py)."""
+
+    sample: int = 0  # the fitting sample: embedded with the full model
+    calibration: int = 0  # other tickets embedded both ways to set the cutoff
+    placed_by_student: int = 0
+    sent_to_full_model: int = 0  # below the cutoff, or with no term the student knows
+    without_known_term: int = 0
+    full_model_texts: int = 0  # sample + calibration + sent to the full model
+    cutoff: float | None = None  # None: the student placed no fitted ticket
+    calibration_agreement: float = 0.0  # among the calibration tickets at or above the cutoff
+    calibration_accepted_share: float = 0.0
+    student_agreement: float = 0.0  # on every calibration ticket, before the cutoff
+    vocabulary: int = 0
+
+
+@dataclass(frozen=True)
 class LineageRecord(_Record):
     """The summary of the run's lineage (the whole of it is in lineage.json)."""
 
@@ -180,6 +200,7 @@ class RunManifest(_Record):
         "scores": ScoresRecord,
         "languages": LanguagesRecord,
         "lineage": LineageRecord,
+        "first_pass": FirstPassRecord,
     }
 
     run_id: str
@@ -200,6 +221,7 @@ class RunManifest(_Record):
     naming: dict[str, Any] | None = _optional()  # offline, or the LLM namer's report
     languages: LanguagesRecord | None = _optional()
     lineage: LineageRecord | None = _optional()
+    first_pass: FirstPassRecord | None = _optional()
     extra: dict[str, Any] = field(default_factory=dict)  # keys this voc does not know
 
     @property

@@ -54,11 +54,13 @@ from voc.embed import (
     make_embedder,
 )
 from voc.engine import Engine, make_engine
+from voc.firstpass import embed_known, first_pass
 from voc.ingest import read_export
 from voc.lineage import Lineage, RunThemes, trace
 from voc.manifest import (
     ClusteringRecord,
     EmbeddingRecord,
+    FirstPassRecord,
     InputRecord,
     LanguagesRecord,
     LineageRecord,
@@ -99,7 +101,8 @@ class _Timer:
             announce(name, 0, 1)
         start = time.perf_counter()
         yield
-        self.seconds[name] = round(time.perf_counter() - start, 3)
+        # Added to: part of a stage may have run inside an earlier one (see ``split``).
+        self.seconds[name] = round(self.seconds.get(name, 0.0) + time.perf_counter() - start, 3)
         self.peak_rss_mb[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         if announce:
             announce(name, 1, 1)
@@ -218,16 +221,52 @@ def _cluster_export(
         cache = cache if config.embed.use_cache else None
         texts = embedding_texts(frame, config.embed.max_chars)
         encode = engine.encoder(embedder, embed_config)
-        vectors, cache_hits = embed_texts(texts, embedder, cache, progress, encode)
-        if plan.mode == MULTILINGUAL:
-            vectors = align_languages(vectors, languages, config.cluster.n_neighbors)
-    with timer.stage("cluster", reports_itself=True):
         model = ThemeModel.from_config(config.cluster, config.seed)
         kept = earlier_fit(earlier, frame, config, embedder.model_id)
-        assign = engine.assigner(model)
         # Bridge mode fits (or updates) the themes on the served tickets only.
-        rows = plan.fitted if plan.mode == BRIDGE else slice(None)
-        if kept is None:
+        fitted_rows = np.flatnonzero(plan.fitted) if plan.mode == BRIDGE else np.arange(len(texts))
+        staged = (
+            config.first_pass.enabled
+            and plan.mode != MULTILINGUAL
+            and kept is None
+            and model.sample_rows(len(fitted_rows)) is not None
+        )
+        guesses: int | None = None
+        first = None
+        if staged:
+            first = first_pass(
+                texts,
+                fitted_rows,
+                model,
+                lambda batch: embed_texts(batch, embedder, cache, progress, encode),
+                config.first_pass,
+                config.seed,
+                cache,
+                embedder.model_id,
+            )
+            vectors, guesses = first.vectors, first.record.placed_by_student
+            cache_hits = first.cache_hits
+            computed = first.record.full_model_texts - cache_hits
+        elif kept is not None:
+            vectors, cache_hits, guesses = embed_known(
+                texts, kept.known, embedder, cache, progress, encode
+            )
+            computed = len(texts) - cache_hits - guesses
+        else:
+            vectors, cache_hits = embed_texts(texts, embedder, cache, progress, encode)
+            computed = len(texts) - cache_hits
+        if plan.mode == MULTILINGUAL:
+            vectors = align_languages(vectors, languages, config.cluster.n_neighbors)
+    if first is not None:
+        # The student's seconds are a stage of their own; the sample's fit is clustering.
+        timer.split("embed", "first_pass", first.seconds["student"] + first.seconds["place"])
+        timer.split("embed", "cluster", first.seconds["fit_sample"])
+    with timer.stage("cluster", reports_itself=True):
+        assign = engine.assigner(model)
+        rows = fitted_rows if plan.mode == BRIDGE else slice(None)
+        if first is not None:
+            model.extend(vectors[rows], first.sample, progress, assign=assign)
+        elif kept is None:
             model.fit(vectors[rows], progress, assign=assign)
         else:
             model.update(
@@ -319,6 +358,9 @@ def _cluster_export(
         namer=namer,
         languages=languages_record,
         lineage=_lineage_record(lineage),
+        computed=computed,
+        guesses=guesses,
+        first_pass=first.record if first is not None else None,
     )
     return PipelineResult(
         manifest=manifest,
@@ -385,6 +427,9 @@ def _manifest(
     namer: Namer | None,
     languages: LanguagesRecord,
     lineage: LineageRecord,
+    computed: int,
+    guesses: int | None,
+    first_pass: FirstPassRecord | None,
 ) -> RunManifest:
     unthemed = next((t.size for t in themes if t.theme_id == schema.UNTHEMED_ID), 0)
     kinds = Counter(s.kind for s in scores.themes if s.theme_id != schema.UNTHEMED_ID)
@@ -418,9 +463,10 @@ def _manifest(
             model_id=embedder.model_id,
             dimensions=int(vectors.shape[1]),
             cache_hits=cache_hits,
-            computed=len(vectors) - cache_hits,
+            computed=computed,
             max_chars=config.embed.max_chars,
             truncated_for_embedding=count_truncated(prepared.frame, config.embed.max_chars),
+            first_pass_guesses=guesses,
         ),
         clustering=ClusteringRecord(
             min_theme_size=model.min_theme_size_,
@@ -455,6 +501,7 @@ def _manifest(
         naming=_naming_record(namer),
         languages=languages,
         lineage=lineage,
+        first_pass=first_pass,
     )
 
 

@@ -202,6 +202,13 @@ class OpenVinoEmbedder(ExportedEmbedder):
         )
         requests = [compiled.create_infer_request() for _ in range(workers)]
         inputs = list(ONNX_INPUTS)
+        # One inference per request from this thread first. The bindings initialise
+        # function-local statics on the first copy into a request's tensor, and take the GIL
+        # inside; two worker threads racing there deadlocked a 100k-ticket run (one thread in
+        # __cxa_guard_acquire holding the GIL, the other in the initialiser waiting for it).
+        warm = {name: np.ones((1, 4), dtype=np.int64) for name in inputs}
+        for request in requests:
+            request.infer(warm)
 
         def run(request: Any, feed: dict[str, np.ndarray]) -> np.ndarray:
             return np.array(request.infer({name: feed[name] for name in inputs})[0], copy=True)

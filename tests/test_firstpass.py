@@ -1,0 +1,216 @@
+"""The first pass of a large input (voc.firstpass, voc.embed.student): unit rules, then real runs
+of the pipeline on the sample export with the large-input path switched on at 1,000 tickets."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from benchmarks.metrics import nmi_ari, same_theme_share
+from tests.conftest import SAMPLE
+from voc import schema
+from voc.cluster import ThemeModel
+from voc.config import FirstPassConfig, RunConfig
+from voc.embed.student import StaticStudent, ticket_terms
+from voc.firstpass import calibrate, margins
+from voc.runs import run
+
+# The sample export (2,930 tickets) takes the large-input path: a 1,000-ticket fitting sample.
+LARGE = {
+    "cluster.sample_above": 1000,
+    "cluster.sample_size": 1000,
+    "first_pass.calibration_size": 300,
+}
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules.
+# ---------------------------------------------------------------------------------------------
+
+
+def test_calibrate_takes_the_least_margin_that_keeps_the_agreement() -> None:
+    margin = np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05])
+    agree = np.array([1, 1, 1, 1, 0, 1, 1, 1, 1, 0], dtype=bool)
+    # Running agreement: 1, 1, 1, 1, .8, .83, .86, .875, .89, .8
+    assert calibrate(margin, agree, 0.85).cutoff == 0.1
+    got = calibrate(margin, agree, 0.95)
+    assert (got.cutoff, got.accepted_share, got.agreement) == (0.6, 0.4, 1.0)
+    assert got.student_agreement == 0.8 and got.tickets == 10
+    assert calibrate(margin, agree, 0.5).cutoff == 0.05  # everything
+    assert calibrate(margin, ~agree & (margin > 0.5), 0.9).cutoff == float("inf")  # nothing
+
+
+def test_calibrate_never_cuts_between_equal_margins() -> None:
+    margin = np.array([0.5, 0.3, 0.3, 0.3, 0.1])
+    agree = np.array([1, 1, 0, 1, 1], dtype=bool)
+    # Cutting inside the 0.3 tie would accept all three of them anyway.
+    got = calibrate(margin, agree, 0.75)
+    assert got.cutoff == 0.1 and got.accepted_share == 1.0
+    assert calibrate(margin, agree, 0.9).cutoff == 0.5
+
+
+def test_margins_follow_the_models_rule() -> None:
+    rng = np.random.default_rng(0)
+    x = _unit(rng.normal(size=(500, 16)).astype(np.float32))
+    model = ThemeModel(assign_threshold=0.3)
+    model.centroids_ = _unit(rng.normal(size=(6, 16)).astype(np.float32))
+    labels, margin = margins(x, model.centroids_, model.assign_threshold)
+    np.testing.assert_array_equal(labels, model.predict(x)[0])
+    sims = x @ model.centroids_.T
+    top = np.sort(sims, axis=1)
+    expected = np.minimum(top[:, -1] - top[:, -2], np.abs(top[:, -1] - 0.3))
+    np.testing.assert_allclose(margin, expected, atol=1e-6)
+
+
+@pytest.fixture(scope="module")
+def static_teacher():
+    """A teacher whose text vector is the mean of its words' vectors in context, which differ
+    from its vector of a word alone (as a contextual model's do): the student must learn them."""
+    rng = np.random.default_rng(1)
+    words = [f"w{i}" for i in range(300)]
+    in_context = _unit(rng.normal(size=(300, 32)).astype(np.float32))
+    alone = dict(zip(words, _unit(in_context + rng.normal(size=in_context.shape)), strict=True))
+    table = dict(zip(words, in_context, strict=True))
+
+    def encode(texts):
+        return _unit(
+            np.array(
+                [np.mean([table[w] for w in t.split()], axis=0) if " " in t else alone[t]
+                 for t in texts]
+            )
+        )  # fmt: skip
+
+    texts = [" ".join(rng.choice(words, size=rng.integers(3, 12))) for _ in range(3000)]
+    return texts, encode
+
+
+def test_student_reproduces_a_static_teacher_on_unseen_texts(static_teacher) -> None:
+    texts, encode = static_teacher
+    student = StaticStudent(FirstPassConfig()).fit(texts[:2000], encode(texts[:2000]), encode)
+    guesses, covered = student.transform(texts[2000:])
+    cosine = (guesses * encode(texts[2000:])).sum(axis=1)
+    assert covered.all()
+    assert cosine.mean() >= 0.97 and np.percentile(cosine, 10) >= 0.95, cosine.mean()
+    np.testing.assert_allclose(np.linalg.norm(guesses, axis=1), 1.0, atol=1e-5)
+    # Fitting the term vectors is what makes it good: one step from the start is far worse.
+    start = StaticStudent(FirstPassConfig(iterations=1)).fit(
+        texts[:2000], encode(texts[:2000]), encode
+    )
+    assert (start.transform(texts[2000:])[0] * encode(texts[2000:])).sum(axis=1).mean() < 0.95
+
+
+def test_student_is_deterministic_and_says_what_it_cannot_read(static_teacher) -> None:
+    texts, encode = static_teacher
+    one = StaticStudent(FirstPassConfig()).fit(texts[:500], encode(texts[:500]), encode)
+    two = StaticStudent(FirstPassConfig()).fit(texts[:500], encode(texts[:500]), encode)
+    assert one.vocabulary_ == two.vocabulary_
+    np.testing.assert_array_equal(one.vectors_, two.vectors_)
+    guesses, covered = one.transform(["zzz unknown words", texts[600]])
+    assert covered.tolist() == [False, True]
+    assert not guesses[0].any()
+    with pytest.raises(RuntimeError):
+        StaticStudent(FirstPassConfig()).transform(["a"])
+
+
+def test_ticket_terms_are_words_and_adjacent_pairs() -> None:
+    assert ticket_terms("Login FAILS, login again", 3) == [
+        "login", "fails", "login", "login fails", "fails login",
+    ]  # fmt: skip
+
+
+def test_fit_is_fit_sample_then_extend() -> None:
+    rng = np.random.default_rng(3)
+    centres = _unit(rng.normal(size=(4, 24)).astype(np.float32))
+    x = _unit(np.repeat(centres, 150, axis=0) + 0.15 * rng.normal(size=(600, 24)))
+    params = {"sample_above": 300, "sample_size": 300, "map_2d": False, "random_state": 5}
+    whole = ThemeModel(**params).fit(x)
+    parts = ThemeModel(**params)
+    sample = parts.sample_rows(len(x))
+    parts.fit_sample(x[sample], len(x)).extend(x, sample)
+    np.testing.assert_array_equal(whole.labels_, parts.labels_)
+    np.testing.assert_array_equal(whole.centroids_, parts.centroids_)
+    assert whole.sample_size_ == parts.sample_size_ == 300
+    with pytest.raises(RuntimeError, match="fit_sample"):
+        ThemeModel(**params).extend(x, sample)
+
+
+# ---------------------------------------------------------------------------------------------
+# Real runs.
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def passes(sample_run, sample_workspace: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The earliest 95% of the sample with the first pass, its re-run on the whole export, and
+    the same 95% on the full path.
+
+    The first pass's workspace starts with the sample run's multilingual vectors only (the
+    bridge's, which both paths compute alike), so it really embeds with the main model.
+    """
+    folder = tmp_path_factory.mktemp("first_pass")
+    rows = pd.read_csv(SAMPLE, dtype=str, keep_default_na=False)
+    earliest = folder / "earliest.csv"
+    rows.iloc[: int(len(rows) * 0.95)].to_csv(earliest, index=False)
+    cache = sample_workspace / "cache" / "embeddings"
+    ws = folder / "ws"
+    for model in cache.glob("multilingual*"):
+        shutil.copytree(model, ws / "cache" / "embeddings" / model.name)
+    config = RunConfig().with_overrides(LARGE)
+    first = run(earliest, ws, config)
+    again = run(SAMPLE, ws, config)
+    full_ws = folder / "full"
+    shutil.copytree(cache, full_ws / "cache" / "embeddings")
+    full = run(earliest, full_ws, config.with_overrides({"first_pass.enabled": False}))
+    return first, again, full
+
+
+def test_first_pass_embeds_fewer_texts_with_the_full_model(passes) -> None:
+    first, _, full = passes
+    record = first.manifest["first_pass"]
+    used = first.manifest["rows"]["used"]
+    fitted = first.manifest["languages"]["fitted_with_main_embedder"]
+    assert record["sample"] == 1000 and record["calibration"] == 300
+    assert record["full_model_texts"] == 1300 + record["sent_to_full_model"]
+    assert record["full_model_texts"] + record["placed_by_student"] == used
+    assert record["placed_by_student"] >= 0.5 * (fitted - 1300), record
+    assert record["calibration_agreement"] >= FirstPassConfig().agreement
+    embedding = first.manifest["embedding"]
+    assert embedding["first_pass_guesses"] == record["placed_by_student"]
+    assert embedding["computed"] + embedding["cache_hits"] == record["full_model_texts"]
+    assert "first_pass" in first.manifest["timings_seconds"]
+    assert full.manifest.get("first_pass") is None
+    assert full.manifest["embedding"]["computed"] + full.manifest["embedding"]["cache_hits"] == used
+
+
+def test_first_pass_puts_tickets_where_the_full_path_does(passes, truth) -> None:
+    first, _, full = passes
+    a = first.stored.tickets()[[schema.TICKET_ID, schema.THEME_ID]]
+    b = full.stored.tickets()[[schema.TICKET_ID, schema.THEME_ID]]
+    both = a.merge(b, on=schema.TICKET_ID, suffixes=("_first", "_full"))
+    assert len(both) == len(a) == len(b)
+    share = same_theme_share(both["theme_id_first"], both["theme_id_full"])
+    assert share >= 0.97, share
+    planted = truth.set_index("ticket_id")["theme"]
+    scores = [
+        nmi_ari(planted.reindex(both[schema.TICKET_ID]).fillna("none"), both[column].to_numpy())
+        for column in ("theme_id_first", "theme_id_full")
+    ]
+    assert abs(scores[0][0] - scores[1][0]) <= 0.01 and abs(scores[0][1] - scores[1][1]) <= 0.02
+
+
+def test_rerun_reads_the_first_passs_vectors_back(passes) -> None:
+    first, again, _ = passes
+    update = again.manifest["clustering"]["update"]
+    assert update["kept"] == first.manifest["rows"]["used"]
+    assert again.manifest.get("first_pass") is None  # a kept fit needs no first pass
+    embedding = again.manifest["embedding"]
+    assert embedding["first_pass_guesses"] == first.manifest["first_pass"]["placed_by_student"]
+    assert embedding["computed"] == update["new"]
