@@ -246,8 +246,10 @@ def embed_known(
     fresh, fresh_hits = embed_texts([texts[i] for i in todo], embedder, cache, progress, encode)
     dims = dims or fresh.shape[1]
     vectors = np.empty((len(texts), dims), dtype=np.float32)
-    vectors[hit_at] = hit_vectors
-    vectors[ask[guess_at]] = guess_vectors
+    if len(hit_at):
+        vectors[hit_at] = hit_vectors
+    if len(guess_at):
+        vectors[ask[guess_at]] = guess_vectors
     if len(todo):  # repeats of a cached text among them come from the cache too
         vectors[todo] = fresh
     return vectors, int(have.sum()) + fresh_hits, int(guessed.sum())
