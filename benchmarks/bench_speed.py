@@ -349,15 +349,21 @@ def fresh_workspace(out: Path, name: str) -> Path:
 
 
 def bench_size(
-    out: Path, tickets: int, seed: int, with_bertopic: bool, with_full_path: bool = True
+    out: Path,
+    tickets: int,
+    seed: int,
+    with_bertopic: bool,
+    with_full_path: bool = True,
+    overrides: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """voc's first run and re-run, the full path when the first pass ran, and BERTopic, on the
-    generated set of ``tickets``."""
+    """voc's first run and re-run (settings ``overrides``), the full path when the first pass
+    ran, and BERTopic, on the generated set of ``tickets``."""
     folder, meta = dataset(out, tickets, seed, rerun=True)
     truth = str(folder / "truth.csv")
     workspace = str(fresh_workspace(out, f"size_{tickets}"))
     result: dict[str, Any] = {"tickets": tickets, "data": meta}
     first = {"kind": "voc", "export": str(folder / "first.csv"), "workspace": workspace}
+    first["overrides"] = overrides or {}
     labels = out / "workspaces" / f"labels_{tickets}.csv"
     print(f"{tickets}: voc first run ...", flush=True)
     job = first | {"truth": truth, "labels": str(labels)}
@@ -593,6 +599,11 @@ def main() -> None:
     parser.add_argument(
         "--no-full-path", action="store_true", help="skip the run with the first pass off"
     )
+    parser.add_argument(
+        "--first-pass",
+        action="store_true",
+        help="first run and re-run with first_pass.enabled (off by default), against the full path",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench_out")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -602,8 +613,10 @@ def main() -> None:
     out = args.out / "speed"
     seed = load_generator().SEED if args.seed is None else args.seed
     print(f"model ready in {measure(out, 'model', {'kind': 'model'})['seconds']} s", flush=True)
+    overrides = {"first_pass.enabled": True} if args.first_pass else {}
     sizes = [
-        bench_size(out, n, seed, not args.no_bertopic, not args.no_full_path) for n in args.sizes
+        bench_size(out, n, seed, not args.no_bertopic, not args.no_full_path, overrides)
+        for n in args.sizes
     ]
     million = None
     if args.million:

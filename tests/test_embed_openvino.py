@@ -68,13 +68,23 @@ def test_vectors_meet_the_fidelity_targets_on_the_sample(
     assert np.percentile(cosine, 1) >= FIRST_PERCENTILE_COSINE
 
 
-def test_float32_precision_meets_the_targets_too(
-    sample_texts: list[str], torch_vectors: np.ndarray
+def test_auto_precision_is_float32_on_every_cpu() -> None:
+    assert resolve_precision("auto") == "f32"
+    assert resolve_precision("bf16") == "bf16"
+
+
+def test_a_vector_does_not_depend_on_its_batch_mates(
+    openvino_embedder: OpenVinoEmbedder, sample_texts: list[str]
 ) -> None:
-    f32 = OpenVinoEmbedder(max_tokens=RunConfig().embed.max_tokens, precision="f32")
-    cosine = cosines(f32.encode(sample_texts[:100]), torch_vectors[:100])
-    assert cosine.mean() >= MEAN_COSINE
-    assert np.percentile(cosine, 1) >= FIRST_PERCENTILE_COSINE
+    """Each of a ticket's prefixes of 1 to 127 words, alone and in one run: every padded length
+    from 3 to 128 word pieces is met. On an AMX Xeon this failed with OpenVINO 2026.4's bf16
+    (cosine 0.72 at 32 word pieces: openvinotoolkit/openvino#38256), and with f32 when batches
+    were padded to their longest text (0.99982: the kernels change at multiples of 16)."""
+    words = " ".join(sample_texts).split()[:127]
+    texts = [" ".join(words[:k]) for k in range(1, len(words) + 1)]
+    together = openvino_embedder.encode(texts)
+    alone = np.vstack([openvino_embedder.encode([t]) for t in texts])
+    assert cosines(together, alone).min() >= 0.99999
 
 
 def test_same_texts_give_identical_vectors_whatever_the_workers(

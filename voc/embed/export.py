@@ -32,6 +32,7 @@ from voc.embed.base import (
     Progress,
     folder_name,
     length_order,
+    padded_batches,
     source_model_id,
     token_arrays,
     truncation_suffix,
@@ -47,6 +48,8 @@ RunBatch = Callable[[Any, dict[str, np.ndarray]], np.ndarray]
 # Both exported backends start from the same ONNX export of the sentence-transformers model.
 ONNX_OPSET = 17
 EXPORTER = "torch.onnx.export (TorchScript), eager attention"
+# Texts tokenized at once by ``encode``: bounds the memory of the tokenizer's encodings.
+_TOKENIZE_TEXTS = 4096
 
 
 def user_cache_dir() -> Path:
@@ -113,15 +116,19 @@ def root_logger_kept_quiet() -> Iterator[None]:
             root.removeHandler(guard)
 
 
-def load_tokenizer(path: Path, max_tokens: int | None) -> Any:
-    """The exported tokenizer, cut at ``max_tokens`` word pieces where that is below its own."""
+def load_tokenizer(path: Path, max_tokens: int | None) -> tuple[Any, int]:
+    """The exported tokenizer, cut at ``max_tokens`` word pieces where that is below its own,
+    padding nothing (``encode`` pads each batch: :func:`~voc.embed.base.padded_batches`) and
+    keeping its pad id as ``pad_id``."""
     from tokenizers import Tokenizer
 
     tokenizer = Tokenizer.from_file(str(path))
     limit = (tokenizer.truncation or {}).get("max_length")
     if max_tokens and (limit is None or max_tokens < limit):
         tokenizer.enable_truncation(max_tokens)
-    return tokenizer
+    pad_id = int((tokenizer.padding or {}).get("pad_id", 0))
+    tokenizer.no_padding()
+    return tokenizer, pad_id
 
 
 def one_line(exc: BaseException, limit: int = 300) -> str:
@@ -167,6 +174,7 @@ class ExportedEmbedder:
         self.max_tokens = max_tokens
         self._workers: list[Any] = []
         self._tokenizer: Any = None
+        self._pad_id = 0
 
     # What a backend says -------------------------------------------------------------------
     def recipe(self) -> dict[str, Any]:
@@ -242,7 +250,7 @@ class ExportedEmbedder:
         folder = self.export()
         try:
             workers, run = self.open(folder, self.threads or usable_cpus())
-            tokenizer = load_tokenizer(folder / TOKENIZER_FILE, self.max_tokens)
+            tokenizer, self._pad_id = load_tokenizer(folder / TOKENIZER_FILE, self.max_tokens)
         except ModelError:
             raise
         except Exception as exc:  # a damaged cache folder; the runtimes raise their own kinds
@@ -256,34 +264,43 @@ class ExportedEmbedder:
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         workers, run_batch, tokenizer = self._load()
         total = len(texts)
+        pad_id = self._pad_id
         order = length_order(texts)
-        batches = [order[s : s + self.batch_size] for s in range(0, total, self.batch_size)]
-        parts: list[np.ndarray] = []
+        parts: list[tuple[np.ndarray, np.ndarray]] = []
         idle: queue.SimpleQueue[Any] = queue.SimpleQueue()
         for worker in workers:
             idle.put(worker)
 
-        def run(rows: np.ndarray) -> np.ndarray:
+        def run(batch: tuple[list[Any], int]) -> np.ndarray:
+            encodings, length = batch
             worker = idle.get()
             try:
-                feed = token_arrays(tokenizer.encode_batch([texts[i] for i in rows]))
-                return run_batch(worker, feed)
+                return run_batch(worker, token_arrays(encodings, length, pad_id))
             finally:
                 idle.put(worker)
 
-        # Workers run whole batches side by side (the runtimes and the tokenizer release the
-        # GIL): on CPUs this beats one worker with several threads.
+        # Texts are tokenized a chunk at a time (bounded memory), then batched by word pieces
+        # (padded_batches: a vector never depends on its batch-mates). Workers run whole batches
+        # side by side (the runtimes release the GIL): on CPUs this beats one worker with
+        # several threads.
         with ThreadPoolExecutor(max_workers=len(workers)) as pool:
             done = 0
-            for rows, vectors in zip(batches, pool.map(run, batches), strict=True):
-                parts.append(vectors)
-                done += len(rows)
-                if progress:
-                    progress(STAGE, done, total)
+            for start in range(0, total, _TOKENIZE_TEXTS):
+                rows = order[start : start + _TOKENIZE_TEXTS]
+                encodings = tokenizer.encode_batch([texts[i] for i in rows])
+                lengths = np.array([len(e.ids) for e in encodings])
+                batches = padded_batches(lengths, self.batch_size)
+                feeds = [([encodings[i] for i in at], length) for at, length in batches]
+                for (at, _), vectors in zip(batches, pool.map(run, feeds), strict=True):
+                    parts.append((rows[at], vectors))
+                    done += len(at)
+                    if progress:
+                        progress(STAGE, done, total)
         if not parts:
             return np.empty((0, self.dimension()), dtype=np.float32)
-        out = np.empty((total, parts[0].shape[1]), dtype=np.float32)
-        out[order] = np.concatenate(parts)
+        out = np.empty((total, parts[0][1].shape[1]), dtype=np.float32)
+        for at, vectors in parts:
+            out[at] = vectors
         return out
 
     def dimension(self) -> int:
