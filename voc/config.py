@@ -827,11 +827,11 @@ class FirstPassConfig:
     fitting sample, and only those it cannot place confidently go to the full model."""
 
     enabled: bool = field(
-        default=False,
+        default=True,
         metadata=_doc(
-            "Use the first pass on inputs above `cluster.sample_above` tickets. Off by default: "
-            "at 100k it put 79.5% of tickets in the full path's theme, short of the 97% asked "
-            "(docs/first_pass.md). False: every ticket is embedded with the full model."
+            "Use the first pass on inputs above `cluster.sample_above` tickets (at 100k: 2.4x "
+            "fewer full-model texts, 98.7% of tickets in the full path's theme, "
+            "docs/first_pass.md). False: every ticket is embedded with the full model."
         ),
     )
     agreement: float = field(
