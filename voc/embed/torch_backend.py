@@ -155,16 +155,30 @@ def export_onnx(model: str, onnx_path: Path, tokenizer_path: Path, opset: int) -
             pooled = self.inner(features)["sentence_embedding"]
             return torch.nn.functional.normalize(pooled, p=2, dim=1)
 
-    arrays = token_arrays(tokenizer.encode_batch(list(_EXAMPLE_TEXTS)))
-    example = tuple(torch.from_numpy(arrays[name]) for name in ONNX_INPUTS)
+    trace_onnx(
+        UnitSentenceEmbedding(st).eval(),
+        token_arrays(tokenizer.encode_batch(list(_EXAMPLE_TEXTS))),
+        onnx_path,
+        opset,
+    )
+
+
+def trace_onnx(module: Any, example: dict[str, np.ndarray], onnx_path: Path, opset: int) -> None:
+    """Write a torch module of (input_ids, attention_mask) -> unit vectors as ONNX, with dynamic
+    batch and sequence axes; ``example``: a batch of token arrays of unequal lengths, so the
+    traced graph sees padding and keeps the attention mask. Same module and versions: same bytes.
+    """
+    import torch
+
+    inputs = tuple(torch.from_numpy(example[name]) for name in ONNX_INPUTS)
     dynamic = {name: {0: "batch", 1: "sequence"} for name in ONNX_INPUTS}
     # The TorchScript exporter: deterministic, and needs no onnxscript. Its deprecation notice and
     # the tracer's notes on Python branches (shape checks that hold for every input) are expected.
     with warnings.catch_warnings(), torch.no_grad():
         warnings.simplefilter("ignore")
         torch.onnx.export(
-            UnitSentenceEmbedding(st).eval(),
-            example,
+            module,
+            inputs,
             str(onnx_path),
             input_names=list(ONNX_INPUTS),
             output_names=[ONNX_OUTPUT],
