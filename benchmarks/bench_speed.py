@@ -355,6 +355,7 @@ def bench_size(
     with_bertopic: bool,
     with_full_path: bool = True,
     overrides: dict[str, Any] | None = None,
+    with_rerun: bool = True,
 ) -> dict[str, Any]:
     """voc's first run and re-run (settings ``overrides``), the full path when the first pass
     ran, and BERTopic, on the generated set of ``tickets``."""
@@ -370,9 +371,10 @@ def bench_size(
     result["first"] = measure(out, f"voc_first_{tickets}", job)
     if with_full_path and result["first"].get("first_pass"):
         result["full_path"] = full_path(out, tickets, job, Path(workspace))
-    print(f"{tickets}: voc re-run (+{NEW_SHARE:.0%}) ...", flush=True)
-    rerun = first | {"export": str(folder / "full.csv"), "truth": truth}
-    result["rerun"] = measure(out, f"voc_rerun_{tickets}", rerun)
+    if with_rerun:
+        print(f"{tickets}: voc re-run (+{NEW_SHARE:.0%}) ...", flush=True)
+        rerun = first | {"export": str(folder / "full.csv"), "truth": truth}
+        result["rerun"] = measure(out, f"voc_rerun_{tickets}", rerun)
     if with_bertopic:
         from voc.embed import bundled_model_path
 
@@ -476,7 +478,8 @@ def report(sizes: list[dict[str, Any]], million: dict[str, Any] | None, seed: in
         for s in sizes:
             n = s["tickets"]
             lines.append(row(n, "voc, first run", s["first"]))
-            lines.append(row(n, f"voc, re-run (+{NEW_SHARE:.0%} tickets)", s["rerun"]))
+            if "rerun" in s:
+                lines.append(row(n, f"voc, re-run (+{NEW_SHARE:.0%} tickets)", s["rerun"]))
             if "bertopic" in s:
                 lines.append(row(n, "BERTopic, default parameters", s["bertopic"]))
         lines += [
@@ -489,8 +492,8 @@ def report(sizes: list[dict[str, Any]], million: dict[str, Any] | None, seed: in
             "|---|---|---|---|",
         ]
         for s in sizes:
-            first, rerun = s["first"], s["rerun"]
-            again = rerun["wall"] / first["wall"]
+            first = s["first"]
+            again = s["rerun"]["wall"] / first["wall"] if "rerun" in s else None
             against = "not run | not run"
             if "bertopic" in s:
                 bt = s["bertopic"]
@@ -501,10 +504,8 @@ def report(sizes: list[dict[str, Any]], million: dict[str, Any] | None, seed: in
                     f"| {first['nmi']:.3f} vs {bt['nmi']:.3f}, {first['ari']:.3f} vs "
                     f"{bt['ari']:.3f}: {verdict(better)}"
                 )
-            lines.append(
-                f"| {s['tickets']:,} | {against} "
-                f"| {again:.2f}x: {verdict(again <= RERUN_VS_FIRST)} |"
-            )
+            rerun = f"{again:.2f}x: {verdict(again <= RERUN_VS_FIRST)}" if again else "not run"
+            lines.append(f"| {s['tickets']:,} | {against} | {rerun} |")
     passes = [s for s in sizes if "full_path" in s]
     if passes:
         lines += ["", *first_pass_report(passes)]
@@ -599,6 +600,7 @@ def main() -> None:
     parser.add_argument(
         "--no-full-path", action="store_true", help="skip the run with the first pass off"
     )
+    parser.add_argument("--no-rerun", action="store_true", help="skip the re-run with 5%% new")
     parser.add_argument(
         "--first-pass",
         action="store_true",
@@ -615,7 +617,9 @@ def main() -> None:
     print(f"model ready in {measure(out, 'model', {'kind': 'model'})['seconds']} s", flush=True)
     overrides = {"first_pass.enabled": True} if args.first_pass else {}
     sizes = [
-        bench_size(out, n, seed, not args.no_bertopic, not args.no_full_path, overrides)
+        bench_size(
+            out, n, seed, not args.no_bertopic, not args.no_full_path, overrides, not args.no_rerun
+        )
         for n in args.sizes
     ]
     million = None

