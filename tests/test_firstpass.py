@@ -10,13 +10,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import voc.embed.student
+import voc.firstpass
 from benchmarks.metrics import nmi_ari, same_theme_share
 from tests.conftest import SAMPLE
 from voc import schema
 from voc.cluster import ThemeModel
 from voc.config import FirstPassConfig, RunConfig
 from voc.embed.student import StaticStudent, ticket_terms
-from voc.firstpass import calibrate, margins
+from voc.firstpass import calibrate, first_pass, margins
 from voc.runs import run
 
 # The sample export (2,930 tickets) takes the large-input path: a 1,000-ticket fitting sample.
@@ -119,6 +121,34 @@ def test_student_is_deterministic_and_says_what_it_cannot_read(static_teacher) -
     assert not guesses[0].any()
     with pytest.raises(RuntimeError):
         StaticStudent(FirstPassConfig()).transform(["a"])
+
+
+def test_blocks_change_nothing(static_teacher, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large inputs are read a block at a time (bounded memory): the result is the same."""
+    texts, encode = static_teacher
+    student = StaticStudent(FirstPassConfig()).fit(texts[:500], encode(texts[:500]), encode)
+
+    def whole_pass():
+        model = ThemeModel(sample_above=1000, sample_size=1000, map_2d=False, random_state=5)
+        made = first_pass(
+            texts,
+            np.arange(len(texts)),
+            model,
+            lambda t: (encode(t), 0),
+            FirstPassConfig(calibration_size=500),
+            7,
+        )
+        return student.transform(texts[500:]), made
+
+    (guesses, covered), made = whole_pass()
+    monkeypatch.setattr(voc.embed.student, "_TRANSFORM_ROWS", 7)
+    monkeypatch.setattr(voc.firstpass, "_MARGIN_ROWS", 333)
+    (in_blocks, covered_in_blocks), made_in_blocks = whole_pass()
+    np.testing.assert_array_equal(guesses, in_blocks)
+    np.testing.assert_array_equal(covered, covered_in_blocks)
+    assert made.record.placed_by_student > 0
+    assert made.record == made_in_blocks.record
+    np.testing.assert_array_equal(made.vectors, made_in_blocks.vectors)
 
 
 def test_ticket_terms_are_words_and_adjacent_pairs() -> None:

@@ -177,12 +177,22 @@ def first_pass(
     calib = calibrate(np.where(covered, guess_margin, -np.inf), agree, config.agreement)
 
     others = np.flatnonzero(~full)
-    guesses, covered = student.transform([texts[i] for i in others])
     is_fitted = np.zeros(n, dtype=bool)
     is_fitted[fitted_rows] = True
-    _, guess_margin = margins(guesses, model.centroids_, threshold)
-    placed = covered & ((guess_margin >= calib.cutoff) | ~is_fitted[others])
-    vectors[others[placed]] = as_stored(guesses[placed])
+    placed = np.zeros(len(others), dtype=bool)
+    covered = np.zeros(len(others), dtype=bool)
+    # A block at a time: the guesses of a million tickets would be another 1.5 GB held.
+    for start in range(0, len(others), _MARGIN_ROWS):
+        block = slice(start, start + _MARGIN_ROWS)
+        at = others[block]
+        guesses, covered[block] = student.transform([texts[i] for i in at])
+        _, guess_margin = margins(guesses, model.centroids_, threshold)
+        placed[block] = covered[block] & ((guess_margin >= calib.cutoff) | ~is_fitted[at])
+        taken = at[placed[block]]
+        vectors[taken] = as_stored(guesses[placed[block]])
+        if cache is not None and model_id is not None and len(taken):
+            keys = [text_key(texts[i]) for i in taken]
+            cache.store(guess_model_id(model_id), keys, vectors[taken])
     seconds["place"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -192,9 +202,6 @@ def first_pass(
         full[unsure] = True
         hits += unsure_hits
     seconds["embed"] += time.perf_counter() - started
-    if cache is not None and model_id is not None and placed.any():
-        keys = [text_key(texts[i]) for i in others[placed]]
-        cache.store(guess_model_id(model_id), keys, vectors[others[placed]])
 
     record = FirstPassRecord(
         sample=len(sample),

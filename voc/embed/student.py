@@ -33,6 +33,9 @@ from scipy import sparse
 from voc.config import FirstPassConfig
 
 _WORD = re.compile(r"\w+")
+# Texts whose terms ``transform`` holds at once: terms are Python strings (about 15 KB a ticket
+# of 100 words), so a million tickets at once would hold gigabytes.
+_TRANSFORM_ROWS = 8192
 
 WordEncode = Callable[[Sequence[str]], np.ndarray]
 """Texts to the full model's unit vectors (the cached embedder)."""
@@ -83,8 +86,11 @@ class StaticStudent:
         """Unit vectors of ``texts``, and whether each text had a known term (False: zeros)."""
         if not hasattr(self, "vectors_"):
             raise RuntimeError("StaticStudent.transform called before fit")
-        x = self._design([ticket_terms(t, self.config.max_words) for t in texts])
-        guesses = np.asarray(x @ self.vectors_, dtype=np.float32)
+        guesses = np.empty((len(texts), self.vectors_.shape[1]), dtype=np.float32)
+        for start in range(0, len(texts), _TRANSFORM_ROWS):
+            chunk = texts[start : start + _TRANSFORM_ROWS]
+            x = self._design([ticket_terms(t, self.config.max_words) for t in chunk])
+            guesses[start : start + len(chunk)] = x @ self.vectors_
         norms = np.linalg.norm(guesses, axis=1)
         covered = norms > 0
         guesses[covered] /= norms[covered, None]
