@@ -25,6 +25,7 @@ import argparse
 import json
 import resource
 import shutil
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -111,11 +112,49 @@ def load_truth(path: Path) -> pd.DataFrame:
 
 
 def measure(out: Path, name: str, job: dict[str, Any]) -> dict[str, Any]:
-    """Run ``job`` in a fresh process (see ``measure_in_fresh_process``) and return its result."""
+    """Run ``job`` in a fresh process (see ``measure_in_fresh_process``) and return its result;
+    a voc run also leaves its resident memory over time in ``jobs/<name>.rss.csv``."""
     path = out / "jobs" / f"{name}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
+    job = job | {"rss_trace": str(path.with_suffix(".rss.csv"))}
     path.write_text(json.dumps(job), encoding="utf-8")
     return measure_in_fresh_process(MODULE, path)
+
+
+class RssTrace:
+    """Samples this process's resident memory every ``every`` seconds with the pipeline stage
+    it is in (from the run's progress callback) into a CSV: where a peak comes from."""
+
+    def __init__(self, path: Path | None, every: float = 1.0):
+        self.path, self.every = path, every
+        self.stage = "start"
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        self.stage = stage
+
+    def _sample(self) -> None:
+        assert self.path is not None
+        start = time.perf_counter()
+        with self.path.open("w", encoding="utf-8") as out:
+            out.write("seconds,rss_mb,stage\n")
+            while not self._stop.wait(self.every):
+                status = Path("/proc/self/status").read_text()
+                kb = next(int(line.split()[1]) for line in status.splitlines()
+                          if line.startswith("VmRSS:"))  # fmt: skip
+                out.write(f"{time.perf_counter() - start:.1f},{kb / 1024:.0f},{self.stage}\n")
+                out.flush()
+
+    def __enter__(self) -> RssTrace:
+        if self.path is not None:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self.path is not None:
+            self._thread.join()
 
 
 def peak_rss() -> dict[str, float]:
@@ -160,7 +199,8 @@ def measure_voc(job: dict[str, Any]) -> dict[str, Any]:
 
     config = RunConfig().with_overrides(job.get("overrides", {}))
     start = time.perf_counter()
-    result = run(job["export"], job["workspace"], config)
+    with RssTrace(Path(job["rss_trace"]) if "rss_trace" in job else None) as trace:
+        result = run(job["export"], job["workspace"], config, progress=trace.progress)
     wall = time.perf_counter() - start
     memory = peak_rss()
     manifest = result.manifest

@@ -138,11 +138,13 @@ def embed_texts(
         progress(STAGE, len(texts), len(texts))
     if not unique:
         return np.empty((0, 0), dtype=np.float32), 0
-    table = np.empty((len(unique), max(fresh.shape[1], hit_vectors.shape[1])), dtype=np.float32)
-    if len(hit_at):
+    if not len(hit_at):  # nothing cached: the fresh vectors are the table (no copy)
+        table = fresh
+    else:
+        table = np.empty((len(unique), hit_vectors.shape[1]), dtype=np.float32)
         table[hit_at] = hit_vectors
-    if len(miss_at):
-        table[miss_at] = fresh
+        if len(miss_at):
+            table[miss_at] = fresh
     hits = int((~missing[index]).sum())
     if len(unique) == len(texts):  # no text repeats: the table is already in order
         return table, hits

@@ -266,7 +266,7 @@ class ExportedEmbedder:
         total = len(texts)
         pad_id = self._pad_id
         order = length_order(texts)
-        parts: list[tuple[np.ndarray, np.ndarray]] = []
+        out: np.ndarray | None = None  # made at the first batch, which tells the dimensions
         idle: queue.SimpleQueue[Any] = queue.SimpleQueue()
         for worker in workers:
             idle.put(worker)
@@ -292,15 +292,14 @@ class ExportedEmbedder:
                 batches = padded_batches(lengths, self.batch_size)
                 feeds = [([encodings[i] for i in at], length) for at, length in batches]
                 for (at, _), vectors in zip(batches, pool.map(run, feeds), strict=True):
-                    parts.append((rows[at], vectors))
+                    if out is None:
+                        out = np.empty((total, vectors.shape[1]), dtype=np.float32)
+                    out[rows[at]] = vectors
                     done += len(at)
                     if progress:
                         progress(STAGE, done, total)
-        if not parts:
+        if out is None:
             return np.empty((0, self.dimension()), dtype=np.float32)
-        out = np.empty((total, parts[0][1].shape[1]), dtype=np.float32)
-        for at, vectors in parts:
-            out[at] = vectors
         return out
 
     def dimension(self) -> int:
