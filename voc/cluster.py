@@ -31,6 +31,7 @@ import numpy as np
 from voc.config import ClusterConfig
 from voc.embed import Progress
 from voc.errors import ConfigError
+from voc.jit import cache_umap_kernels
 from voc.neighbors import Neighbors, exact_neighbors, majority_smooth
 from voc.schema import UNTHEMED_ID
 
@@ -395,6 +396,8 @@ class ThemeModel:
     ) -> np.ndarray:
         """UMAP on the shared neighbour graph: the clustering space or the 2-D map."""
         from umap import UMAP
+
+        cache_umap_kernels()
 
         k = min(self.n_neighbors, len(x) - 1)
         knn = graph.first(k)
