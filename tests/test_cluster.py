@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from tests.conftest import SIMILARITY_TOLERANCE
+from voc import cluster
 from voc.cluster import ThemeModel
 from voc.schema import UNTHEMED_ID
 
@@ -202,6 +203,22 @@ def test_centroid_similarities_do_not_depend_on_how_rows_are_split() -> None:
         parts = np.concatenate([centroid_similarities(p, centroids) for p in np.split(x, cuts)])
         np.testing.assert_allclose(parts, whole, rtol=0, atol=SIMILARITY_TOLERANCE)
         assert np.array_equal(parts.argmax(axis=1), whole.argmax(axis=1))
+
+
+def test_most_similar_in_chunks_finds_the_true_nearest(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(4)
+    unit = lambda x: x / np.linalg.norm(x, axis=1, keepdims=True)  # noqa: E731
+    queries = unit(rng.normal(size=(40, 12))).astype(np.float32)
+    pool = unit(rng.normal(size=(300, 12))).astype(np.float32)
+    among = np.sort(rng.choice(300, size=200, replace=False))
+    expected = np.sort(np.argsort(-(queries @ pool[among].T), axis=1)[:, :5], axis=1)
+    whole = np.sort(cluster.most_similar(queries, pool, 5, among=among), axis=1)
+    monkeypatch.setattr(cluster, "_POOL_ROWS", 7)  # 29 chunks of the pool
+    monkeypatch.setattr(cluster, "_TOP_CELLS", 20)  # 2 query rows at a time
+    chunked = np.sort(cluster.most_similar(queries, pool, 5, among=among), axis=1)
+    np.testing.assert_array_equal(whole, expected)
+    np.testing.assert_array_equal(chunked, expected)
+    assert cluster.most_similar(queries, pool, 500, among=among[:3]).shape == (40, 3)
 
 
 def test_update_keeps_known_themes_assigns_new_tickets_and_finds_new_themes() -> None:

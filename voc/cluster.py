@@ -46,6 +46,10 @@ _REST_ROWS = 262_144
 _MAP_NEIGHBORS = 5
 # Similarities held at once while placing tickets on the map (64 MB of float32).
 _MAP_BLOCK_CELLS = 16 * 2**20
+# ``most_similar``: pool rows turned to float64 at once, and similarities held at once (a block
+# costs about 28 bytes a cell with its float64 sums and partition: 224 MB).
+_POOL_ROWS = 65_536
+_TOP_CELLS = 8 * 2**20
 
 Assign = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
 """Themes of embeddings by a fitted model's rule: labels and similarities (see ``predict``)."""
@@ -531,6 +535,38 @@ def centroid_similarities(x: np.ndarray, centroids: np.ndarray) -> np.ndarray:
         block = slice(start, start + _SIMILARITY_ROWS)
         out[block] = x[block].astype(np.float64) @ centroids_t
     return out
+
+
+def most_similar(
+    queries: np.ndarray, pool: np.ndarray, k: int, among: np.ndarray | None = None
+) -> np.ndarray:
+    """Each query row's ``k`` most similar rows of ``pool`` (only its rows ``among``, when
+    given), in no order, as positions in ``among`` (or ``pool``); similarities summed as
+    :func:`centroid_similarities` sums them.
+
+    Memory stays bounded whatever the sizes (a pool of a million tickets included): the pool is
+    read in chunks, each query keeping its best ``k`` so far.
+    """
+    queries = np.asarray(queries, dtype=np.float32)
+    among = np.arange(len(pool)) if among is None else np.asarray(among, dtype=np.int64)
+    k = min(k, len(among))
+    best = np.full((len(queries), k), -np.inf, dtype=np.float32)
+    where = np.zeros((len(queries), k), dtype=np.int64)
+    if not k:
+        return where
+    chunk = min(len(among), _POOL_ROWS)
+    rows = max(1, _TOP_CELLS // chunk)
+    for first in range(0, len(among), chunk):
+        pool_t = np.asarray(pool[among[first : first + chunk]], dtype=np.float64).T
+        for start in range(0, len(queries), rows):
+            block = slice(start, start + rows)
+            sims = (queries[block].astype(np.float64) @ pool_t).astype(np.float32)
+            candidates = np.hstack([best[block], sims])
+            pick = np.argpartition(-candidates, k - 1, axis=1)[:, :k]
+            kept = np.take_along_axis(where[block], np.minimum(pick, k - 1), axis=1)
+            where[block] = np.where(pick < k, kept, first + pick - k)
+            best[block] = np.take_along_axis(candidates, pick, axis=1)
+    return where
 
 
 def _check_embeddings(embeddings: np.ndarray) -> np.ndarray:

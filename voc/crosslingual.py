@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from voc.cluster import ThemeModel, centroid_similarities
+from voc.cluster import ThemeModel, centroid_similarities, most_similar
 from voc.config import LanguageConfig
 from voc.ingest.values import UNDETERMINED
 from voc.schema import UNTHEMED_ID
@@ -120,14 +120,9 @@ def language_groups(
     known = np.flatnonzero(groups != UNDETERMINED)
     if not len(unknown) or not len(known):
         return groups
-    k = min(neighbors, len(known))
-    for start in range(0, len(unknown), 4096):
-        rows = unknown[start : start + 4096]
-        sims = centroid_similarities(vectors[rows], vectors[known])
-        top = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < len(known) else None
-        for row, picks in zip(rows, top if top is not None else [None] * len(rows), strict=True):
-            votes = groups[known[picks]] if picks is not None else groups[known]
-            groups[row] = Counter(votes.tolist()).most_common(1)[0][0]
+    nearest = most_similar(vectors[unknown], vectors, neighbors, among=known)
+    for row, picks in zip(unknown, nearest, strict=True):
+        groups[row] = Counter(groups[known[picks]].tolist()).most_common(1)[0][0]
     return groups
 
 
