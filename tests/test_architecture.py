@@ -17,7 +17,7 @@ ALLOWED = {
     "onnx": {"onnx_backend.py"},
     "openvino": {"openvino_backend.py"},
     "nncf": {"openvino_backend.py"},
-    "umap": {"cluster.py"},
+    "umap": {"cluster.py", "jit.py"},
     "hdbscan": {"cluster.py"},
     "dask": {"dask_engine.py"},
     "distributed": {"dask_engine.py"},
