@@ -211,7 +211,8 @@ def test_most_similar_in_chunks_finds_the_true_nearest(monkeypatch: pytest.Monke
     queries = unit(rng.normal(size=(40, 12))).astype(np.float32)
     pool = unit(rng.normal(size=(300, 12))).astype(np.float32)
     among = np.sort(rng.choice(300, size=200, replace=False))
-    expected = np.sort(np.argsort(-(queries @ pool[among].T), axis=1)[:, :5], axis=1)
+    sims = queries.astype(np.float64) @ pool[among].astype(np.float64).T
+    expected = np.sort(np.argsort(-sims, axis=1)[:, :5], axis=1)
     whole = np.sort(cluster.most_similar(queries, pool, 5, among=among), axis=1)
     monkeypatch.setattr(cluster, "_POOL_ROWS", 7)  # 29 chunks of the pool
     monkeypatch.setattr(cluster, "_TOP_CELLS", 20)  # 2 query rows at a time
