@@ -18,8 +18,10 @@ from voc import schema
 from voc.cluster import ThemeModel
 from voc.config import FirstPassConfig, RunConfig
 from voc.embed.student import StaticStudent, ticket_terms
-from voc.firstpass import calibrate, first_pass, margins
+from voc.errors import StoreError
+from voc.firstpass import Placer, calibrate, first_pass, least_known_share, margins
 from voc.runs import run
+from voc.store import STUDENT
 
 # The sample export (2,930 tickets) takes the large-input path: a 1,000-ticket fitting sample.
 LARGE = {
@@ -121,6 +123,56 @@ def test_student_is_deterministic_and_says_what_it_cannot_read(static_teacher) -
     assert not guesses[0].any()
     with pytest.raises(RuntimeError):
         StaticStudent(FirstPassConfig()).transform(["a"])
+
+
+def test_a_stored_student_reads_texts_as_the_fitted_one(static_teacher) -> None:
+    texts, encode = static_teacher
+    one = StaticStudent(FirstPassConfig()).fit(texts[:500], encode(texts[:500]), encode)
+    two = StaticStudent.from_arrays(FirstPassConfig(), one.to_arrays())
+    assert two.vocabulary_ == one.vocabulary_
+    np.testing.assert_array_equal(
+        two.transform(texts[600:700])[0], one.transform(texts[600:700])[0]
+    )
+    torn = one.to_arrays() | {"weights": one.weights_[:-1]}
+    with pytest.raises(ValueError, match="differ in length"):
+        StaticStudent.from_arrays(FirstPassConfig(), torn)
+
+
+def test_placer_takes_only_the_guesses_it_may(static_teacher) -> None:
+    texts, encode = static_teacher
+    student = StaticStudent(FirstPassConfig()).fit(texts[:500], encode(texts[:500]), encode)
+    guesses, _ = student.transform(texts[600:602])
+    centroids = guesses[:1]  # one theme: exactly the first probe's guess
+    threshold = float(guesses[0] @ guesses[1]) + 0.05  # the second probe joins no theme
+    probe = [texts[600], texts[601], "zzz unknown words", f"{texts[600]} zzz yyy xxx qqq"]
+    fitted, bridged = np.ones(4, dtype=bool), np.zeros(4, dtype=bool)
+    trusting, wary = Placer(student, 0.0, 0.0), Placer(student, float("inf"), 0.0)
+    _, taken, covered = trusting.place(probe, centroids, threshold, fitted, unthemed=False)
+    assert covered.tolist() == [True, True, False, True]
+    assert taken.tolist() == [True, False, False, True]  # a guess that joins no theme: not taken
+    both = trusting.place(probe, centroids, threshold, fitted, unthemed=True)[1]
+    assert both.tolist() == [True, True, False, True]
+    assert not wary.place(probe, centroids, threshold, fitted, unthemed=True)[1].any()
+    # A guess that rests on a few of the ticket's words is not taken.
+    _, _, known = student.read(probe)
+    assert known[0] == 1.0 and known[2] == 0.0 and 0.0 < known[3] < 0.5, known
+    picky = Placer(student, 0.0, 0.9)
+    assert picky.place(probe, centroids, threshold, fitted, unthemed=True)[1].tolist() == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    # Bridged tickets are placed by the multilingual encoder: any guess it can read is taken.
+    anything = wary.place(probe, centroids, threshold, bridged, unthemed=False)[1]
+    assert anything.tolist() == [True, True, False, True]
+
+
+def test_least_known_share_keeps_all_but_the_least_read() -> None:
+    known = np.linspace(0.0, 1.0, 101)
+    assert least_known_share(known, 0.98) == pytest.approx(0.02)
+    assert least_known_share(known, 1.0) == 0.0
+    assert least_known_share(np.empty(0), 0.98) == float("inf")
 
 
 def test_blocks_change_nothing(static_teacher, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -242,6 +294,69 @@ def test_rerun_reads_the_first_passs_vectors_back(passes) -> None:
     update = again.manifest["clustering"]["update"]
     assert update["kept"] == first.manifest["rows"]["used"]
     assert again.manifest.get("first_pass") is None  # a kept fit needs no first pass
+    assert (first.stored.path / STUDENT).is_file() and not (again.stored.path / STUDENT).exists()
     embedding = again.manifest["embedding"]
-    assert embedding["first_pass_guesses"] == first.manifest["first_pass"]["placed_by_student"]
-    assert embedding["computed"] == update["new"]
+    placed = update["placed_by_student"]
+    assert placed >= 0.5 * update["new"], update
+    assert (
+        embedding["first_pass_guesses"]
+        == first.manifest["first_pass"]["placed_by_student"] + placed
+    )
+    assert embedding["computed"] + placed == update["new"]
+
+
+# An emerging problem: nothing like it is in the sample export (every text distinct).
+_NOVEL = (
+    ["The carbon offset calculator", "Our carbon offset widget", "The emissions calculator",
+     "The new carbon footprint page", "The freight emissions estimate"],
+    ["shows zero tonnes of CO2", "rounds every shipment's emissions to zero",
+     "crashes when I pick a freight route", "refuses sea freight legs",
+     "reports the offsets in kilograms instead of tonnes"],
+    ["since the sustainability update.", "for every shipment this quarter.",
+     "on our ESG report page.", "after we added rail freight."],
+)  # fmt: skip
+
+
+def test_rerun_embeds_an_unknown_problem_with_the_full_model(passes, tmp_path: Path) -> None:
+    """New tickets the kept themes do not cover are embedded with the full model (a re-run
+    clusters them into new themes), whatever the student guesses for them."""
+    first, _, _ = passes
+    ws = tmp_path / "ws"
+    shutil.copytree(first.stored.path.parent.parent, ws)
+    rows = pd.read_csv(SAMPLE, dtype=str, keep_default_na=False)
+    texts = [f"{a} {b} {c}" for a in _NOVEL[0] for b in _NOVEL[1] for c in _NOVEL[2]][:80]
+    extra = rows.iloc[: len(texts)].assign(
+        Id=[f"novel-{i}" for i in range(len(texts))], Subject="Help", Description=texts
+    )
+    export = tmp_path / "novel.csv"
+    pd.concat([rows, extra]).to_csv(export, index=False)
+    result = run(export, ws, RunConfig().with_overrides(LARGE))
+    update = result.manifest["clustering"]["update"]
+    assert update["new"] == len(texts) and update["fit_run"] == first.run_id
+    assert update["placed_by_student"] == 0 and result.manifest["embedding"]["computed"] == 80
+    assert update["new_themes"] >= 1
+    tickets = result.stored.tickets().set_index(schema.TICKET_ID)[schema.THEME_ID]
+    novel = tickets.loc[extra["Id"]]
+    # They make new themes of their own (which may gather a few tickets Unthemed before).
+    theirs = set(novel.unique()) - {schema.UNTHEMED_ID}
+    others = tickets.drop(index=extra["Id"])
+    assert others.isin(theirs).sum() < 0.25 * novel.isin(theirs).sum(), others.value_counts()
+    assert novel.isin(theirs).mean() >= 0.9, novel.value_counts()
+
+
+def test_rerun_without_the_student_embeds_new_tickets_with_the_full_model(
+    passes, tmp_path: Path
+) -> None:
+    first, again, _ = passes
+    ws = tmp_path / "ws"
+    shutil.copytree(first.stored.path.parent.parent, ws)
+    shutil.rmtree(ws / "runs" / again.run_id)
+    student = ws / "runs" / first.run_id / STUDENT
+    student.write_bytes(b"not a student")
+    with pytest.raises(StoreError, match="student.npz is unreadable.*delete it"):
+        run(SAMPLE, ws, RunConfig().with_overrides(LARGE))
+    student.unlink()
+    result = run(SAMPLE, ws, RunConfig().with_overrides(LARGE))
+    update = result.manifest["clustering"]["update"]
+    assert update["placed_by_student"] == 0
+    assert result.manifest["embedding"]["computed"] == update["new"] > 100

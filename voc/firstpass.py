@@ -106,6 +106,55 @@ def calibrate(margin: np.ndarray, agree: np.ndarray, target: float) -> Calibrati
     )
 
 
+def least_known_share(known: np.ndarray, agreement: float) -> float:
+    """The least share of its words the student must know for its guess of a ticket to count.
+
+    The calibration measures the student on tickets like the run's own; one whose words it
+    mostly never saw (a problem the sample did not have) is unlike them, and its guess rests on
+    its few familiar words. The bar: as well read as all but the ``1 - agreement`` least read
+    calibration tickets, the same tolerance the agreement contract grants (infinity when no
+    calibration ticket could be read).
+    """
+    if not len(known):
+        return float("inf")
+    return float(np.quantile(known, 1.0 - agreement, method="lower"))
+
+
+@dataclass(frozen=True)
+class Placer:
+    """The first pass's student, and where its calibration trusts it.
+
+    Kept with the run whose themes it was calibrated on (``student.npz``, docs/workspace.md), so
+    that a re-run keeping those themes places its new tickets as the first run placed its others.
+    """
+
+    student: StaticStudent
+    cutoff: float  # the least margin; infinity: no guess is trusted
+    min_known: float  # the least share of a ticket's words the student must know
+
+    def place(
+        self,
+        texts: Sequence[str],
+        centroids: np.ndarray,
+        threshold: float,
+        fitted: np.ndarray,
+        unthemed: bool,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The student's vectors of ``texts``, which of them to take, and which it could read.
+
+        A ticket the main model's themes are fitted on (``fitted``) takes its guess when the
+        student knows enough of its words and the guess's margin reaches the cutoff, and (unless
+        ``unthemed``) when it joins a theme: a re-run clusters the tickets that join none into new
+        themes, which needs their full vectors. A bridged ticket (placed by the multilingual
+        encoder) takes any guess.
+        """
+        guesses, covered, known = self.student.read(texts)
+        labels, margin = margins(guesses, centroids, threshold)
+        sure = (margin >= self.cutoff) & (known >= self.min_known)
+        sure &= unthemed | (labels != UNTHEMED_ID)
+        return guesses, covered & (sure | ~np.asarray(fitted, dtype=bool)), covered
+
+
 @dataclass
 class FirstPassResult:
     """Every ticket's vector (the full model's or the student's) and the account of the pass."""
@@ -114,6 +163,7 @@ class FirstPassResult:
     full: np.ndarray  # bool per ticket: its vector is the full model's
     sample: np.ndarray  # positions within the fitted rows of the themes' fitting sample
     record: FirstPassRecord
+    placer: Placer  # what a re-run that keeps these themes places its new tickets with
     cache_hits: int = 0  # of the tickets embedded with the full model
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -171,11 +221,14 @@ def first_pass(
     started = time.perf_counter()
     threshold = model.assign_threshold
     full_labels, _ = margins(vectors[calibration_at], model.centroids_, threshold)
-    guesses, covered = student.transform([texts[i] for i in calibration_at])
+    guesses, covered, known = student.read([texts[i] for i in calibration_at])
+    min_known = least_known_share(known[covered], config.agreement)
     guess_labels, guess_margin = margins(guesses, model.centroids_, threshold)
     agree = (guess_labels == full_labels) & covered
-    calib = calibrate(np.where(covered, guess_margin, -np.inf), agree, config.agreement)
+    trusted = covered & (known >= min_known)
+    calib = calibrate(np.where(trusted, guess_margin, -np.inf), agree, config.agreement)
 
+    placer = Placer(student, calib.cutoff, min_known)
     others = np.flatnonzero(~full)
     is_fitted = np.zeros(n, dtype=bool)
     is_fitted[fitted_rows] = True
@@ -185,9 +238,9 @@ def first_pass(
     for start in range(0, len(others), _MARGIN_ROWS):
         block = slice(start, start + _MARGIN_ROWS)
         at = others[block]
-        guesses, covered[block] = student.transform([texts[i] for i in at])
-        _, guess_margin = margins(guesses, model.centroids_, threshold)
-        placed[block] = covered[block] & ((guess_margin >= calib.cutoff) | ~is_fitted[at])
+        guesses, placed[block], covered[block] = placer.place(
+            [texts[i] for i in at], model.centroids_, threshold, is_fitted[at], unthemed=True
+        )
         taken = at[placed[block]]
         vectors[taken] = as_stored(guesses[placed[block]])
         if cache is not None and model_id is not None and len(taken):
@@ -211,13 +264,37 @@ def first_pass(
         without_known_term=int((~covered).sum()),
         full_model_texts=int(full.sum()),
         cutoff=round(calib.cutoff, 6) if np.isfinite(calib.cutoff) else None,
+        min_known_share=round(min_known, 6) if np.isfinite(min_known) else None,
         calibration_agreement=round(calib.agreement, 6),
         calibration_accepted_share=round(calib.accepted_share, 6),
         student_agreement=round(calib.student_agreement, 6),
         vocabulary=len(student.vocabulary_),
     )
     rounded = {k: round(v, 3) for k, v in seconds.items()}
-    return FirstPassResult(vectors, full, sample, record, hits, rounded)
+    return FirstPassResult(vectors, full, sample, record, placer, hits, rounded)
+
+
+Place = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
+"""Rows of a run's tickets to the student's vectors of them and which to take (:func:`placing`)."""
+
+
+def placing(
+    placer: Placer,
+    texts: Sequence[str],
+    centroids: np.ndarray,
+    threshold: float,
+    fitted: np.ndarray,
+) -> Place:
+    """How a re-run that keeps the themes (``centroids``) places tickets it has no vector for:
+    by :meth:`Placer.place`, a confident guess taken only where it joins a theme."""
+
+    def place(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        guesses, taken, _ = placer.place(
+            [texts[i] for i in rows], centroids, threshold, fitted[rows], unthemed=False
+        )
+        return guesses, taken
+
+    return place
 
 
 def embed_known(
@@ -227,36 +304,45 @@ def embed_known(
     cache: EmbeddingCache | None,
     progress: Progress | None = None,
     encode: Encode | None = None,
-) -> tuple[np.ndarray, int, int]:
+    place: Place | None = None,
+) -> tuple[np.ndarray, int, int, int]:
     """A re-run's vectors: the cache's full vectors, else for tickets whose theme is kept
-    (``known``) the first pass's cached guess, else the full model's.
+    (``known``) the first pass's cached guess, else (with ``place``) the student's guess where it
+    is trusted, else the full model's. The new guesses are cached as guesses.
 
-    Returns the vectors, the full vectors read from the cache and the guesses read.
+    Returns the vectors, the full vectors read from the cache, the guesses read and the guesses
+    made.
     """
     known = np.asarray(known, dtype=bool)
-    if cache is None or not known.any():
-        vectors, hits = embed_texts(texts, embedder, cache, progress, encode)
-        return vectors, hits, 0
+    n = len(texts)
     keys = [text_key(t) for t in texts]
-    hit_at, hit_vectors = cache.lookup(embedder.model_id, keys)
-    have = np.zeros(len(texts), dtype=bool)
-    have[hit_at] = True
-    ask = np.flatnonzero(known & ~have)
-    guess_at, guess_vectors = cache.lookup(
-        guess_model_id(embedder.model_id), [keys[i] for i in ask]
-    )
-    dims = hit_vectors.shape[1] if len(hit_at) else guess_vectors.shape[1] if len(guess_at) else 0
-    rest = np.flatnonzero(~have)
-    guessed = np.zeros(len(texts), dtype=bool)
-    guessed[ask[guess_at]] = True
-    todo = rest[~guessed[rest]]
+    have = np.zeros(n, dtype=bool)
+    guessed = np.zeros(n, dtype=bool)
+    parts: list[tuple[np.ndarray, np.ndarray]] = []  # (rows, their vectors)
+    if cache is not None:
+        hit_at, hit_vectors = cache.lookup(embedder.model_id, keys)
+        have[hit_at] = True
+        parts.append((hit_at, hit_vectors))
+        ask = np.flatnonzero(known & ~have)
+        guess_at, guess_vectors = cache.lookup(
+            guess_model_id(embedder.model_id), [keys[i] for i in ask]
+        )
+        guessed[ask[guess_at]] = True
+        parts.append((ask[guess_at], guess_vectors))
+    todo = np.flatnonzero(~have & ~guessed)
+    made = 0
+    if place is not None and len(todo):
+        guesses, taken = place(todo)
+        rows, made = todo[taken], int(taken.sum())
+        parts.append((rows, as_stored(guesses[taken])))
+        if cache is not None and made:
+            cache.store(guess_model_id(embedder.model_id), [keys[i] for i in rows], parts[-1][1])
+        todo = todo[~taken]
     fresh, fresh_hits = embed_texts([texts[i] for i in todo], embedder, cache, progress, encode)
-    dims = dims or fresh.shape[1]
-    vectors = np.empty((len(texts), dims), dtype=np.float32)
-    if len(hit_at):
-        vectors[hit_at] = hit_vectors
-    if len(guess_at):
-        vectors[ask[guess_at]] = guess_vectors
-    if len(todo):  # repeats of a cached text among them come from the cache too
-        vectors[todo] = fresh
-    return vectors, int(have.sum()) + fresh_hits, int(guessed.sum())
+    parts.append((todo, fresh))  # repeats of a cached text among them come from the cache too
+    dims = next((v.shape[1] for rows, v in parts if len(rows)), fresh.shape[1])
+    vectors = np.empty((n, dims), dtype=np.float32)
+    for rows, part in parts:
+        if len(rows):
+            vectors[rows] = part
+    return vectors, int(have.sum()) + fresh_hits, int(guessed.sum()), made

@@ -110,6 +110,8 @@ class UpdateRecord(_Record):
     new: int = 0
     new_since_fit: int = 0
     new_themes: int = 0
+    # Tickets without a cached vector placed by the fit run's first-pass student (voc/firstpass.py)
+    placed_by_student: int = 0
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,8 @@ class FirstPassRecord(_Record):
     without_known_term: int = 0
     full_model_texts: int = 0  # sample + calibration + sent to the full model
     cutoff: float | None = None  # None: the student placed no fitted ticket
+    # The least share of a ticket's words the student must know (voc.firstpass.least_known_share)
+    min_known_share: float | None = None
     calibration_agreement: float = 0.0  # among the calibration tickets at or above the cutoff
     calibration_accepted_share: float = 0.0
     student_agreement: float = 0.0  # on every calibration ticket, before the cutoff

@@ -54,7 +54,7 @@ from voc.embed import (
     serves_all_languages,
 )
 from voc.engine import Engine, make_engine
-from voc.firstpass import embed_known, first_pass
+from voc.firstpass import Placer, embed_known, first_pass, placing
 from voc.ingest import read_export
 from voc.lineage import Lineage, RunThemes, trace
 from voc.manifest import (
@@ -128,6 +128,7 @@ class PipelineResult:
     centroids: np.ndarray  # unit-length, row ``i`` for theme ``i``
     scores: RunScores
     lineage: Lineage  # traced against the earlier run handed in (or the first of its line)
+    placer: Placer | None = None  # the first pass's student, which re-runs of these themes use
 
     @property
     def run_id(self) -> str:
@@ -234,6 +235,7 @@ def _cluster_export(
             and model.sample_rows(len(fitted_rows)) is not None
         )
         guesses: int | None = None
+        placed = 0  # a re-run's tickets placed by the fit run's student
         first = None
         if staged:
             first = first_pass(
@@ -250,9 +252,15 @@ def _cluster_export(
             cache_hits = first.cache_hits
             computed = first.record.full_model_texts - cache_hits
         elif kept is not None:
-            vectors, cache_hits, guesses = embed_known(
-                texts, kept.known, embedder, cache, progress, encode
+            place = None
+            if kept.placer is not None:
+                fitted = np.zeros(len(texts), dtype=bool)
+                fitted[fitted_rows] = True
+                place = placing(kept.placer, texts, kept.centroids, model.assign_threshold, fitted)
+            vectors, cache_hits, guesses, placed = embed_known(
+                texts, kept.known, embedder, cache, progress, encode, place
             )
+            guesses += placed
             computed = len(texts) - cache_hits - guesses
         else:
             vectors, cache_hits = embed_texts(texts, embedder, cache, progress, encode)
@@ -359,7 +367,7 @@ def _cluster_export(
         prototypes.source,
         timer,
         # None: themes learnt afresh; else what this run kept of the newest earlier run.
-        update=kept.record(model.new_themes_) if kept else None,
+        update=kept.record(model.new_themes_, placed) if kept else None,
         engine=engine.describe(),
         namer=namer,
         languages=languages_record,
@@ -377,6 +385,7 @@ def _cluster_export(
         centroids=model.centroids_,
         scores=scores,
         lineage=lineage,
+        placer=first.placer if first is not None else None,
     )
 
 

@@ -12,7 +12,7 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from voc.config import RunConfig
 from voc.curation.carry import Replay, replay_curation
 from voc.embed import Embedder, Progress
 from voc.engine import Engine, make_engine
+from voc.firstpass import Placer
 from voc.manifest import RunManifest
 from voc.pipeline import cluster_export
 from voc.schema import IngestResult, ParentTheme, Theme
@@ -119,6 +120,7 @@ def _run(
         made.centroids,
         made.scores,
         made.lineage,
+        made.placer,
     )
     if progress:
         progress("write", 1, 1)
@@ -144,4 +146,17 @@ def load_earlier(ws: Workspace, config: RunConfig) -> EarlierRun | None:
     wanted = LINEAGE_COLUMNS + (FIT_COLUMNS if may_keep(then, config) else ())
     present = set(stored.ticket_columns())  # a run of an older voc may lack some
     table = stored.tickets([c for c in wanted if c in present])
-    return EarlierRun.from_table(stored.info, then, table, stored.run_themes(table))
+    earlier = EarlierRun.from_table(stored.info, then, table, stored.run_themes(table))
+    return replace(earlier, placer=fit_placer(ws, earlier, config))
+
+
+def fit_placer(ws: Workspace, earlier: EarlierRun, config: RunConfig) -> Placer | None:
+    """The first-pass student of the run ``earlier``'s themes were learnt in, when a re-run
+    under ``config`` may place its new tickets with it: the first pass is on, with the settings
+    the student was made and calibrated with; None otherwise (or when that run is gone)."""
+    if not config.first_pass.enabled or not may_keep(earlier.config, config):
+        return None
+    if earlier.fit_run not in ws.run_ids():
+        return None
+    fit = ws.load_run(earlier.fit_run)
+    return fit.placer() if fit.config().first_pass == config.first_pass else None

@@ -4,7 +4,7 @@ Layout (a contract documented in ``docs/workspace.md``)::
 
     WORKSPACE/
       runs/<run_id>/manifest.json, tickets.parquet, themes.json, scores.json,
-                    assignments.csv, skipped.csv, centroids.npy
+                    assignments.csv, skipped.csv, centroids.npy, [student.npz]
       cache/embeddings/<model>/*.npz
       .voc-salt
 
@@ -32,7 +32,9 @@ from voc import schema
 from voc.atomic import held, remove_abandoned, write_error, write_whole
 from voc.config import RunConfig
 from voc.embed import EmbeddingCache
+from voc.embed.student import StaticStudent
 from voc.errors import StoreError
+from voc.firstpass import Placer
 from voc.lineage import Lineage, RunChanges, RunThemes, changes
 from voc.manifest import RunManifest
 from voc.schema import ParentTheme, RunScores, SkippedRow, Theme
@@ -45,6 +47,7 @@ SKIPPED = "skipped.csv"
 CENTROIDS = "centroids.npy"
 SCORES = "scores.json"
 LINEAGE = "lineage.json"
+STUDENT = "student.npz"
 ASSIGNMENT_COLUMNS = (schema.TICKET_ID, schema.THEME_ID, schema.THEME_NAME)
 SKIPPED_COLUMNS = ("row_number", "ticket_id", "reason", "detail")
 _TMP_PREFIX = ".tmp-"
@@ -91,6 +94,23 @@ class StoredRun:
     def centroids(self) -> np.ndarray:
         """Unit-length theme centroids, row ``i`` for theme ``i``."""
         return np.load(self.path / CENTROIDS)
+
+    def placer(self) -> Placer | None:
+        """The first pass's student and the margin it was trusted at, as this run made them;
+        None for a run that learnt its themes without a first pass (or kept an earlier run's)."""
+        path = self.path / STUDENT
+        if not path.is_file():
+            return None
+        try:
+            with np.load(path, allow_pickle=False) as stored:
+                arrays = {name: stored[name] for name in stored.files}
+            student = StaticStudent.from_arrays(self.config().first_pass, arrays)
+            return Placer(student, float(arrays["cutoff"]), float(arrays["min_known"]))
+        except (OSError, ValueError, KeyError) as exc:
+            raise StoreError(
+                f"first-pass student {path} is unreadable ({exc}); delete it, and re-runs of "
+                "this run's themes embed their new tickets with the full model"
+            ) from None
 
     def lineage(self) -> Lineage | None:
         """How the run's themes descend from the run before it; None for a run made before
@@ -230,6 +250,7 @@ class Workspace:
         centroids: np.ndarray,
         scores: RunScores | None = None,
         lineage: Lineage | None = None,
+        placer: Placer | None = None,
     ) -> StoredRun:
         """Write every file of a run into a temporary folder, then rename it into place."""
         final = self.runs_dir / run_id
@@ -258,6 +279,12 @@ class Workspace:
                     _write_json(tmp / SCORES, scores.to_dict())
                 if lineage is not None:
                     _write_json(tmp / LINEAGE, lineage.to_dict())
+                if placer is not None:
+                    arrays = placer.student.to_arrays()
+                    limits = {"cutoff": placer.cutoff, "min_known": placer.min_known}
+                    np.savez(
+                        tmp / STUDENT, **arrays, **{k: np.float64(v) for k, v in limits.items()}
+                    )
                 if isinstance(manifest, RunManifest):
                     manifest = manifest.to_dict()
                 _write_json(tmp / MANIFEST, manifest)  # last: its presence marks a complete run

@@ -27,6 +27,7 @@ import pandas as pd
 from voc import schema
 from voc.cluster import ThemeModel
 from voc.config import RunConfig
+from voc.firstpass import Placer
 from voc.lineage import RunThemes
 from voc.manifest import RunManifest, UpdateRecord
 
@@ -44,10 +45,18 @@ class EarlierRun:
     themes: RunThemes  # its tickets' themes, centroids, names and keys, for lineage
     keys: np.ndarray | None  # per ticket, a hash of its id and text; None: its fit is not kept
     xy: np.ndarray | None  # per ticket, its map place (NaN where it had none)
+    # The first pass's student of the run its themes were learnt in, when a re-run may place
+    # its new tickets with it (voc.runs.load_earlier); None: new tickets take the full model.
+    placer: Placer | None = None
 
     @classmethod
     def from_table(
-        cls, manifest: RunManifest, config: RunConfig, tickets: pd.DataFrame, themes: RunThemes
+        cls,
+        manifest: RunManifest,
+        config: RunConfig,
+        tickets: pd.DataFrame,
+        themes: RunThemes,
+        placer: Placer | None = None,
     ) -> EarlierRun:
         """From its ticket table (LINEAGE_COLUMNS, and FIT_COLUMNS when its fit may be kept):
         only the hashes of the texts are kept, not the texts."""
@@ -58,7 +67,14 @@ class EarlierRun:
             themes,
             keys=_ticket_keys(tickets) if fit else None,
             xy=tickets[[schema.MAP_X, schema.MAP_Y]].to_numpy(dtype=np.float32) if fit else None,
+            placer=placer,
         )
+
+    @property
+    def fit_run(self) -> str:
+        """The run whose themes were last learnt afresh (this one, unless it kept them)."""
+        update = self.manifest.clustering.update
+        return update.fit_run if update else self.run_id
 
     @property
     def run_id(self) -> str:
@@ -85,8 +101,9 @@ class EarlierFit:
     centroids: np.ndarray
     new: int  # tickets not in that run
     new_since_fit: int  # tickets added since ``fit_run``, these included
+    placer: Placer | None = None  # ``fit_run``'s first-pass student, for tickets without a vector
 
-    def record(self, new_themes: int) -> UpdateRecord:
+    def record(self, new_themes: int, placed_by_student: int = 0) -> UpdateRecord:
         """The manifest's account of the update."""
         return UpdateRecord(
             of_run=self.run_id,
@@ -95,6 +112,7 @@ class EarlierFit:
             new=self.new,
             new_since_fit=self.new_since_fit,
             new_themes=new_themes,
+            placed_by_student=placed_by_student,
         )
 
 
@@ -133,13 +151,14 @@ def earlier_fit(
     xy = earlier.xy[picked]
     return EarlierFit(
         run_id=earlier.run_id,
-        fit_run=before.fit_run if before else earlier.run_id,
+        fit_run=earlier.fit_run,
         known=known,
         labels=earlier.themes.theme_ids.astype(np.int64)[picked],
         xy=None if np.isnan(xy[known]).any() else xy,
         centroids=earlier.themes.centroids,
         new=new,
         new_since_fit=new_since_fit,
+        placer=earlier.placer,
     )
 
 

@@ -31,6 +31,7 @@ import numpy as np
 from scipy import sparse
 
 from voc.config import FirstPassConfig
+from voc.embed.cache import STORED_DTYPE, as_stored
 
 _WORD = re.compile(r"\w+")
 # Texts whose terms ``transform`` holds at once: terms are Python strings (about 15 KB a ticket
@@ -76,43 +77,94 @@ class StaticStudent:
         self.weights_ = np.array(
             [a / (a + counts[t] / total) for t in self.vocabulary_], dtype=np.float32
         )
-        x = self._design(docs)
+        x, _ = self._design(docs)
         target = np.asarray(vectors, dtype=np.float32)
         start = self._start(x, target, encode_words)
-        self.vectors_ = _ridge_cg(x, target, start, config.ridge, config.iterations)
+        # Rounded as they are stored (:meth:`to_arrays`), so a later run that reads the student
+        # back computes exactly what this one did.
+        self.vectors_ = as_stored(_ridge_cg(x, target, start, config.ridge, config.iterations))
         return self
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """What reading texts as this student does takes: its terms, their weights and vectors."""
+        if not hasattr(self, "vectors_"):
+            raise RuntimeError("StaticStudent.to_arrays called before fit")
+        return {
+            "vocabulary": np.array(self.vocabulary_, dtype=str),
+            "weights": self.weights_,
+            "vectors": self.vectors_.astype(STORED_DTYPE),
+        }
+
+    @classmethod
+    def from_arrays(cls, config: FirstPassConfig, arrays: dict[str, np.ndarray]) -> StaticStudent:
+        """The student :meth:`to_arrays` described, fitted with ``config``."""
+        student = cls(config)
+        student.vocabulary_ = [str(t) for t in arrays["vocabulary"].tolist()]
+        student.index_ = {t: i for i, t in enumerate(student.vocabulary_)}
+        student.weights_ = np.asarray(arrays["weights"], dtype=np.float32)
+        student.vectors_ = np.asarray(arrays["vectors"], dtype=np.float32)
+        if student.vectors_.shape[0] != len(student.vocabulary_) or len(student.weights_) != len(
+            student.vocabulary_
+        ):
+            raise ValueError("a student's vocabulary, weights and vectors differ in length")
+        return student
 
     def transform(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Unit vectors of ``texts``, and whether each text had a known term (False: zeros)."""
+        guesses, covered, _ = self.read(texts)
+        return guesses, covered
+
+    def read(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """As :meth:`transform`, and each text's known share of its words (see ``_design``)."""
         if not hasattr(self, "vectors_"):
             raise RuntimeError("StaticStudent.transform called before fit")
         guesses = np.empty((len(texts), self.vectors_.shape[1]), dtype=np.float32)
+        known = np.empty(len(texts), dtype=np.float32)
         for start in range(0, len(texts), _TRANSFORM_ROWS):
             chunk = texts[start : start + _TRANSFORM_ROWS]
-            x = self._design([ticket_terms(t, self.config.max_words) for t in chunk])
+            x, known[start : start + len(chunk)] = self._design(
+                [ticket_terms(t, self.config.max_words) for t in chunk]
+            )
             guesses[start : start + len(chunk)] = x @ self.vectors_
         norms = np.linalg.norm(guesses, axis=1)
         covered = norms > 0
         guesses[covered] /= norms[covered, None]
-        return guesses, covered
+        return guesses, covered, known
 
-    def _design(self, docs: list[list[str]]) -> sparse.csr_matrix:
-        """Weighted term counts per text, each row summing to one (empty when no term is known)."""
+    def _design(self, docs: list[list[str]]) -> tuple[sparse.csr_matrix, np.ndarray]:
+        """Weighted term counts per text, each row summing to one (empty when no term is known).
+
+        And each text's known share: the weight of its words the student knows
+        over the weight of all its words, an unknown word weighing 1 (the weight smooth inverse
+        frequency gives a word never seen): how much of what a ticket says the guess has read.
+        """
         rows: list[int] = []
         cols: list[int] = []
+        is_word: list[bool] = []
+        words = np.empty(len(docs), dtype=np.float32)
         for r, doc in enumerate(docs):
-            for term in doc:
+            n_words = (len(doc) + 1) // 2  # ticket_terms: the words, then the pairs
+            words[r] = n_words
+            for i, term in enumerate(doc):
                 j = self.index_.get(term)
                 if j is not None:
                     rows.append(r)
                     cols.append(j)
+                    is_word.append(i < n_words)
+        rows_a = np.asarray(rows, dtype=np.int64)
         cols_a = np.asarray(cols, dtype=np.int64)
         values = self.weights_[cols_a] if len(cols_a) else np.empty(0, dtype=np.float32)
         shape = (len(docs), len(self.vocabulary_))
-        x = sparse.csr_matrix((values, (np.asarray(rows, dtype=np.int64), cols_a)), shape=shape)
+        x = sparse.csr_matrix((values, (rows_a, cols_a)), shape=shape)
         sums = np.asarray(x.sum(axis=1)).ravel()
         scale = np.divide(1.0, sums, out=np.zeros_like(sums), where=sums > 0)
-        return sparse.csr_matrix(sparse.diags(scale.astype(np.float32)) @ x, dtype=np.float32)
+        x = sparse.csr_matrix(sparse.diags(scale.astype(np.float32)) @ x, dtype=np.float32)
+        word = np.asarray(is_word, dtype=bool)
+        known_weight = np.bincount(rows_a[word], weights=values[word], minlength=len(docs))
+        unknown = words - np.bincount(rows_a[word], minlength=len(docs))
+        total = known_weight + unknown
+        share = np.divide(known_weight, total, out=np.zeros_like(total), where=total > 0)
+        return x, share.astype(np.float32)
 
     def _start(
         self, x: sparse.csr_matrix, target: np.ndarray, encode_words: WordEncode
