@@ -51,6 +51,10 @@ def test_calibrate_takes_the_least_margin_that_keeps_the_agreement() -> None:
     assert got.student_agreement == 0.8 and got.tickets == 10
     assert calibrate(margin, agree, 0.5).cutoff == 0.05  # everything
     assert calibrate(margin, ~agree & (margin > 0.5), 0.9).cutoff == float("inf")  # nothing
+    # Tickets the student cannot be trusted on (-inf) are never accepted, even when all agree.
+    unread = np.append(margin, [-np.inf, -np.inf])
+    got = calibrate(unread, np.ones(12, dtype=bool), 0.5)
+    assert (got.cutoff, got.accepted_share) == (0.05, 10 / 12)
 
 
 def test_calibrate_never_cuts_between_equal_margins() -> None:

@@ -82,7 +82,7 @@ def margins(
 def calibrate(margin: np.ndarray, agree: np.ndarray, target: float) -> Calibration:
     """The least cutoff at which the tickets with at least that margin agree ``target`` or more.
 
-    Nothing is accepted (cutoff infinity) when even the single most confident ticket disagrees.
+    ``margin`` is -infinity for a ticket the student cannot be trusted on. Nothing is accepted (cutoff infinity) when even the single most confident ticket disagrees.
     """
     margin = np.asarray(margin, dtype=np.float64)
     agree = np.asarray(agree, dtype=bool)
@@ -91,9 +91,10 @@ def calibrate(margin: np.ndarray, agree: np.ndarray, target: float) -> Calibrati
         return Calibration(float("inf"), 0, 1.0, 0.0, 1.0)
     order = np.argsort(-margin, kind="stable")
     running = np.cumsum(agree[order]) / np.arange(1, n + 1)
-    # Among equal margins only the last is a possible cut (all of them are accepted together).
+    # Among equal margins only the last is a possible cut (all of them are accepted together);
+    # a ticket without a margin (-infinity: the student could not read it) is never accepted.
     last_of_tie = np.append(margin[order][1:] != margin[order][:-1], True)
-    good = np.flatnonzero((running >= target) & last_of_tie)
+    good = np.flatnonzero((running >= target) & last_of_tie & np.isfinite(margin[order]))
     if not len(good):
         return Calibration(float("inf"), n, 1.0, 0.0, float(agree.mean()))
     k = int(good.max()) + 1
