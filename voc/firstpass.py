@@ -82,7 +82,8 @@ def margins(
 def calibrate(margin: np.ndarray, agree: np.ndarray, target: float) -> Calibration:
     """The least cutoff at which the tickets with at least that margin agree ``target`` or more.
 
-    ``margin`` is -infinity for a ticket the student cannot be trusted on. Nothing is accepted (cutoff infinity) when even the single most confident ticket disagrees.
+    ``margin`` is -infinity for a ticket the student cannot be trusted on. Nothing is accepted
+    (cutoff infinity) when even the single most confident ticket disagrees.
     """
     margin = np.asarray(margin, dtype=np.float64)
     agree = np.asarray(agree, dtype=bool)
