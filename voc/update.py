@@ -56,7 +56,6 @@ class EarlierRun:
         config: RunConfig,
         tickets: pd.DataFrame,
         themes: RunThemes,
-        placer: Placer | None = None,
     ) -> EarlierRun:
         """From its ticket table (LINEAGE_COLUMNS, and FIT_COLUMNS when its fit may be kept):
         only the hashes of the texts are kept, not the texts."""
@@ -67,7 +66,6 @@ class EarlierRun:
             themes,
             keys=_ticket_keys(tickets) if fit else None,
             xy=tickets[[schema.MAP_X, schema.MAP_Y]].to_numpy(dtype=np.float32) if fit else None,
-            placer=placer,
         )
 
     @property
