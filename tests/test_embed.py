@@ -17,6 +17,7 @@ from voc.embed import (
     text_key,
     user_cache_dir,
 )
+from voc.embed.base import padded_batches
 from voc.embed.onnx_backend import MODEL_FILE, RECIPE_FILE, TOKENIZER_FILE
 from voc.errors import ConfigError, ModelError
 
@@ -180,3 +181,26 @@ def test_backend_setting_picks_the_embedder() -> None:
     assert isinstance(make_embedder(EmbedConfig(backend="torch")), SentenceTransformerEmbedder)
     with pytest.raises(ConfigError, match="'embed.backend' must be one of openvino, onnx, torch"):
         RunConfig().with_overrides({"embed.backend": "tensorflow"})
+
+
+@pytest.mark.parametrize("max_tokens", [None, 16, 1024])
+def test_padded_batches_bound_rows_word_pieces_and_shapes(max_tokens: int | None) -> None:
+    """Every row once, in batches of one padded length that hold at most ``batch_size`` texts
+    and ``max_tokens`` padded word pieces; a length's leftover rows in powers of two."""
+    lengths = np.random.default_rng(0).integers(1, 513, size=5000)
+    batches = padded_batches(lengths, 64, max_tokens=max_tokens)
+    rows = np.concatenate([at for at, _ in batches])
+    assert np.array_equal(np.sort(rows), np.arange(len(lengths)))
+    shapes: dict[int, set[int]] = {}
+    for at, length in batches:
+        assert length % 16 == 0 and np.all(-(-lengths[at] // 16) * 16 == length)
+        assert 1 <= len(at) <= 64
+        if max_tokens is not None and len(at) > 1:
+            assert len(at) * length <= max_tokens
+        shapes.setdefault(length, set()).add(len(at))
+    for length, sizes in shapes.items():
+        full = max(sizes)
+        assert all(size == full or size & (size - 1) == 0 for size in sizes)
+        assert len(sizes) <= full.bit_length() + 1
+    if max_tokens == 1024:
+        assert shapes[512] <= {1, 2} and max(shapes[16]) == 64

@@ -97,6 +97,18 @@ def test_same_texts_give_identical_vectors_whatever_the_workers(
     assert np.array_equal(once, one_worker.encode(texts))
 
 
+def test_batch_word_pieces_change_how_texts_are_batched_not_their_vectors(
+    openvino_embedder: OpenVinoEmbedder, sample_texts: list[str]
+) -> None:
+    """``embed.batch_tokens`` reaches the embedder; batches of a few texts give the default's
+    vectors (identical on the machines measured; the batch-mates tolerance elsewhere)."""
+    small = make_embedder(EmbedConfig(batch_tokens=64))
+    assert isinstance(small, OpenVinoEmbedder) and small.batch_tokens == 64
+    assert openvino_embedder.batch_tokens == EmbedConfig().batch_tokens
+    texts = sample_texts[:150]
+    assert cosines(openvino_embedder.encode(texts), small.encode(texts)).min() >= 0.99999
+
+
 def test_model_id_names_backend_recipe_and_precision(openvino_embedder: OpenVinoEmbedder) -> None:
     model_id = openvino_embedder.model_id
     precision = resolve_precision("auto")

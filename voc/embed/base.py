@@ -92,7 +92,10 @@ def truncation_suffix(max_tokens: int | None) -> str:
 
 
 def padded_batches(
-    lengths: np.ndarray, batch_size: int, multiple: int = PAD_MULTIPLE
+    lengths: np.ndarray,
+    batch_size: int,
+    multiple: int = PAD_MULTIPLE,
+    max_tokens: int | None = None,
 ) -> list[tuple[np.ndarray, int]]:
     """Batches of rows (by ``lengths`` in word pieces, ties in row order), and the length each
     is padded to: its rows' lengths rounded up to ``multiple``, which all of them share.
@@ -101,6 +104,11 @@ def padded_batches(
     runtimes' kernels work the sequence in blocks, and on one machine OpenVINO's vector of a text
     changed (in the fourth decimal) when its padding crossed a multiple of 16; with this, a
     ticket's vector is the same in any export it comes in (tested).
+
+    A batch holds at most ``batch_size`` texts and, with ``max_tokens``, at most that many
+    padded word pieces (one text at least). What is left of a padded length's texts goes in
+    batches of powers of two: a runtime keeps memory per input shape it has run, and this bounds
+    the shapes to a few per length whatever the input (``embed.batch_tokens``).
     """
     lengths = np.asarray(lengths, dtype=np.int64)
     padded = -(-np.maximum(lengths, 1) // multiple) * multiple
@@ -108,9 +116,14 @@ def padded_batches(
     batches: list[tuple[np.ndarray, int]] = []
     cuts = np.flatnonzero(np.diff(padded[order])) + 1
     for group in np.split(order, cuts):
-        for start in range(0, len(group), batch_size):
-            rows = group[start : start + batch_size]
-            batches.append((rows, int(padded[rows[0]])))
+        length = int(padded[group[0]])
+        step = batch_size if max_tokens is None else max(1, min(batch_size, max_tokens // length))
+        start = 0
+        while start < len(group):
+            left = len(group) - start
+            size = step if left >= step else 1 << (left.bit_length() - 1)
+            batches.append((group[start : start + size], length))
+            start += size
     return batches
 
 

@@ -25,7 +25,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from voc.config import BUNDLED_MODEL
+from voc.config import BATCH_TOKENS, BUNDLED_MODEL
 from voc.cpus import usable_cpus
 from voc.embed.base import (
     STAGE,
@@ -152,6 +152,8 @@ class ExportedEmbedder:
         threads: batches run at once; None: one per CPU this process may use.
         max_tokens: word pieces of each text given to the model (fewer if the model takes
             fewer); None: the model's own limit.
+        batch_tokens: padded word pieces per batch at most (``embed.batch_tokens``): bounds
+            the runtime's working memory on long texts.
     """
 
     #: Folder under the cache for this backend's exports.
@@ -166,12 +168,14 @@ class ExportedEmbedder:
         cache_dir: str | Path | None = None,
         threads: int | None = None,
         max_tokens: int | None = None,
+        batch_tokens: int = BATCH_TOKENS,
     ):
         self.model = model
         self.batch_size = batch_size
         self.cache_dir = cache_dir
         self.threads = threads
         self.max_tokens = max_tokens
+        self.batch_tokens = batch_tokens
         self._workers: list[Any] = []
         self._tokenizer: Any = None
         self._pad_id = 0
@@ -289,7 +293,7 @@ class ExportedEmbedder:
                 rows = order[start : start + _TOKENIZE_TEXTS]
                 encodings = tokenizer.encode_batch([texts[i] for i in rows])
                 lengths = np.array([len(e.ids) for e in encodings])
-                batches = padded_batches(lengths, self.batch_size)
+                batches = padded_batches(lengths, self.batch_size, max_tokens=self.batch_tokens)
                 feeds = [([encodings[i] for i in at], length) for at, length in batches]
                 for (at, _), vectors in zip(batches, pool.map(run, feeds), strict=True):
                     if out is None:
