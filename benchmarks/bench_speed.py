@@ -646,7 +646,7 @@ def main() -> None:
     parser.add_argument(
         "--first-pass",
         action="store_true",
-        help="first run and re-run with first_pass.enabled (off by default), against the full path",
+        help="set first_pass.enabled explicitly (the default since 2026-12-03; for old commands)",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "bench_out")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
