@@ -198,7 +198,7 @@ def test_padded_batches_bound_rows_word_pieces_and_shapes(max_tokens: int | None
         if max_tokens is not None and len(at) > 1:
             assert len(at) * length <= max_tokens
         shapes.setdefault(length, set()).add(len(at))
-    for length, sizes in shapes.items():
+    for sizes in shapes.values():
         full = max(sizes)
         assert all(size == full or size & (size - 1) == 0 for size in sizes)
         assert len(sizes) <= full.bit_length() + 1

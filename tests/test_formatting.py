@@ -230,16 +230,29 @@ def test_the_dashboard_view_models_write_each_case(case_workspace) -> None:
         assert views.moved_message(case.raw, valued) == f"Moved {case.expected} to theme {valued}."
 
 
-def page_text(at: Any, customer: set[str]) -> str:
-    """Everything a page shows a person, but the customers' own words (they may say "None")."""
+def page_text(at: Any, verbatim: set[str]) -> str:
+    """Everything a page shows a person, but what it shows verbatim: the customers' own words
+    (they may say "None"), the workspace's path and run ids (a path may hold ``pytest-0``)."""
     parts = [f"{m.label}: {m.value}" for m in at.metric]
     for kind in ("title", "header", "subheader", "text", "caption", "markdown", "info", "warning"):
-        parts += [str(e.value) for e in getattr(at, kind) if str(e.value) not in customer]
+        parts += [str(e.value) for e in getattr(at, kind) if str(e.value) not in verbatim]
     for frame in at.dataframe:
         shown = frame.value.drop(columns=["text", "subject", "description"], errors="ignore")
         parts.append(shown.astype(str).to_csv(index=False))
-    parts += [str(option) for box in at.selectbox for option in box.options]
+    options = (str(option) for box in at.selectbox for option in box.options)
+    parts += [option for option in options if option not in verbatim]
     return "\n".join(parts)
+
+
+def verbatim_strings(workspace: Path, curated: Any) -> set[str]:
+    """What a page shows as it is, not as a number: see :func:`page_text`."""
+    words = {
+        *curated.tickets[schema.TEXT].astype(str),
+        *curated.tickets[schema.SUBJECT].astype(str),
+        *(t.description for t in curated.themes),
+        *(text for t in curated.themes for text in t.representative_texts),
+    }
+    return words | {str(workspace)} | {run.name for run in (workspace / "runs").iterdir()}
 
 
 def test_the_overview_and_theme_pages_write_each_case(case_workspace, monkeypatch) -> None:
@@ -253,17 +266,11 @@ def test_the_overview_and_theme_pages_write_each_case(case_workspace, monkeypatc
     workspace, valued, missing = case_workspace
     monkeypatch.setenv("VOC_WORKSPACE", str(workspace))
     curated = load_curated(workspace)
-    customer = {
-        *curated.tickets[schema.TEXT].astype(str),
-        *curated.tickets[schema.SUBJECT].astype(str),
-    }
-    customer |= {t.description for t in curated.themes} | {
-        text for t in curated.themes for text in t.representative_texts
-    }
+    verbatim = verbatim_strings(workspace, curated)
     at = AppTest.from_file(str(ROOT / "dashboards" / "app.py"), default_timeout=120)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    overview = page_text(at, customer)
+    overview = page_text(at, verbatim)
     table = next(d.value for d in at.dataframe if "csat_impact" in d.value)
     rows = {int(r["id"]): r for _, r in table.iterrows()}
     assert rows[valued]["growth"] == "new" and rows[valued]["csat_impact"] == "0 pts"
@@ -276,7 +283,7 @@ def test_the_overview_and_theme_pages_write_each_case(case_workspace, monkeypatc
         picker = next(b for b in at.selectbox if str(b.key).startswith(state.DETAIL_PICK))
         picker.set_value(theme_id).run()
         assert not at.exception, [e.value for e in at.exception]
-        assert_reads(page_text(at, customer), scored_cases(is_missing), f"Theme page, {theme_id}")
+        assert_reads(page_text(at, verbatim), scored_cases(is_missing), f"Theme page, {theme_id}")
         score = next(s for s in curated.scores.themes if s.theme_id == theme_id)
         trend = views.trend_sentence(curated, score)  # the report's words for growth vs emerging
         assert trend in [str(t.value) for t in at.text], trend
